@@ -1,0 +1,51 @@
+package org.readmission.gateway.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.readmission.events.CloudEventHeaders;
+import org.readmission.events.Topics;
+import org.readmission.gateway.outbox.OutboxMessage;
+import org.readmission.gateway.submission.InboundSubmission;
+import org.readmission.gateway.submission.IntakeOutcome;
+import org.readmission.gateway.submission.SubmissionIntake;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code readmission.partner-submissions} as raw bytes, so that no record can fail before it is judged. */
+@Component
+class SubmissionListener {
+
+    private final SubmissionIntake intake;
+    private final MeterRegistry meters;
+
+    SubmissionListener(SubmissionIntake intake, MeterRegistry meters) {
+        this.intake = intake;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "partner-submissions", topics = Topics.PARTNER_SUBMISSIONS,
+            concurrency = "${readmission.gateway.consumer-concurrency:2}")
+    void onSubmission(ConsumerRecord<String, byte[]> record) {
+        List<OutboxMessage.Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new OutboxMessage.Header(header.key(),
+                    header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
+        }
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        IntakeOutcome outcome = intake.receive(new InboundSubmission(record.topic(), record.partition(), record.offset(),
+                record.key(), value, headers, CloudEventHeaders.read(record.headers())));
+        meters.counter("readmission.gateway.submissions", "outcome", outcomeName(outcome)).increment();
+    }
+
+    private static String outcomeName(IntakeOutcome outcome) {
+        if (outcome instanceof IntakeOutcome.Rejected rejected) {
+            return rejected.deadLettered() ? "dead_lettered" : "rejected";
+        }
+        return outcome instanceof IntakeOutcome.Accepted ? "accepted" : "duplicate";
+    }
+}

@@ -1,0 +1,76 @@
+package org.readmission.gateway.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the messages a stored document owes, then marks the document relayed. Publication is attempted right
+ * after the document is saved; a periodic sweep re-publishes whatever is still pending (a crash, a broker outage),
+ * with the same ce_ids, so consumers see each message once.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration sweepAge;
+
+    public OutboxRelay(KafkaTemplate<String, byte[]> kafka, MongoTemplate mongo, Clock clock,
+                       @Value("${readmission.outbox.sweep-age:PT10S}") Duration sweepAge) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.sweepAge = sweepAge;
+    }
+
+    /** Sends the carrier's messages; when all are acknowledged by the broker, clears its pending flag. */
+    public CompletableFuture<Void> relay(OutboxCarrier carrier, Class<?> documentType) {
+        CompletableFuture<?>[] sends = carrier.outbox().stream().map(this::send).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends).thenRun(() -> markRelayed(carrier.id(), documentType))
+                .exceptionally(failure -> {
+                    log.warn("outbox of {} not yet published ({}); the sweep will retry", carrier.id(), failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** Re-publishes documents whose messages are still pending after {@code readmission.outbox.sweep-age}. */
+    public int sweep(Class<? extends OutboxCarrier> documentType, String timeField) {
+        Instant olderThan = clock.instant().minus(sweepAge);
+        Query pending = Query.query(Criteria.where("outboxPending").is(true).and(timeField).lt(olderThan))
+                .with(Sort.by(timeField)).limit(500);
+        var carriers = mongo.find(pending, documentType);
+        carriers.forEach(carrier -> relay(carrier, documentType).join());
+        if (!carriers.isEmpty()) {
+            log.info("outbox sweep re-published the messages of {} {} document(s)", carriers.size(), documentType.getSimpleName());
+        }
+        return carriers.size();
+    }
+
+    private CompletableFuture<?> send(OutboxMessage message) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null, message.key(), message.payload());
+        message.headers().forEach(h -> record.headers().add(h.name(), h.value().getBytes(StandardCharsets.UTF_8)));
+        return kafka.send(record);
+    }
+
+    private void markRelayed(String id, Class<?> documentType) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("outboxPending", false), documentType);
+    }
+}

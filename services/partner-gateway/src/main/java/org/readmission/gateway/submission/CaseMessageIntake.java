@@ -1,0 +1,82 @@
+package org.readmission.gateway.submission;
+
+import static org.readmission.events.partner.ReasonCode.*;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.readmission.events.EventType;
+import org.readmission.events.Topics;
+import org.readmission.events.cases.RecordPartnerSubmission;
+import org.readmission.events.common.CaseId;
+import org.readmission.gateway.outbox.OutboxMessage;
+import org.readmission.gateway.outbox.OutgoingMessages;
+import org.readmission.gateway.party.Party;
+import org.readmission.gateway.validation.Violation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Messages about an existing case (evidence, decision, extension request, transfer, withdrawal, protection
+ * concern): the case must exist here and the sender must be the party of the case that sends such a message.
+ */
+@Component
+class CaseMessageIntake {
+
+    private final Submissions submissions;
+    private final SubmissionRecorder recorder;
+    private final OutgoingMessages messages;
+
+    CaseMessageIntake(Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages) {
+        this.submissions = submissions;
+        this.recorder = recorder;
+        this.messages = messages;
+    }
+
+    IntakeOutcome receive(InboundSubmission in, Party sender, EventType type, SpecificRecord record) {
+        GenericRecord fields = (GenericRecord) record;
+        String caseId = ((CaseId) fields.get("caseId")).getValue();
+        String applicationId = String.valueOf(fields.get("applicationId"));
+        Optional<Submission> application = submissions.findAcceptedApplication(caseId);
+        if (application.isEmpty()) {
+            return reject(in, sender, applicationId, Violation.of(UNKNOWN_CASE, "caseId",
+                    "case " + caseId + " is unknown: use the case id of the acknowledgement of your application"));
+        }
+        Submission app = application.get();
+        boolean requesting = sender.code().equals(app.requestingParty());
+        boolean requested = sender.code().equals(app.requestedParty());
+        if (!requesting && !requested) {
+            return reject(in, sender, applicationId, Violation.of(NOT_A_PARTY_OF_CASE, "caseId",
+                    sender.code() + " is neither the requesting nor the requested party of case " + caseId));
+        }
+        CaseSide side = CaseSide.allowedToSend(type.recordClass());
+        if (!side.admits(requesting, requested)) {
+            return reject(in, sender, applicationId, Violation.of(SENDER_NOT_ALLOWED, "ce_type",
+                    "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
+        }
+        var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
+        try {
+            return recorder.accept(in, sender, in.submissionKey(), accepted, command(in, type, record, accepted));
+        } catch (DuplicateKeyException redelivered) {
+            return new IntakeOutcome.Duplicate(in.submissionKey(), in.submissionKey());
+        }
+    }
+
+    private IntakeOutcome reject(InboundSubmission in, Party sender, String applicationId, Violation violation) {
+        return recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation));
+    }
+
+    private OutboxMessage command(InboundSubmission in, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {
+        RecordPartnerSubmission command = RecordPartnerSubmission.newBuilder()
+                .setCaseRef(ApplicationIntake.caseRef(accepted))
+                .setReceivedAt(accepted.receivedAt())
+                .setSubmissionId(in.attributes().id())
+                .setSubmissionType(type.ceType())
+                .setPayload(record)
+                .build();
+        return messages.event(command, Topics.CASE_COMMANDS, accepted.caseId(), accepted.caseId(), accepted.receivedAt(),
+                "command", in.submissionKey());
+    }
+}

@@ -1,0 +1,46 @@
+package org.readmission.gateway.submission;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.readmission.gateway.outbox.OutboxCarrier;
+import org.readmission.gateway.outbox.OutboxMessage;
+import org.readmission.gateway.validation.Violation;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Everything the gateway received, accepted or rejected, with the original bytes (nothing is lost) and the
+ * messages it owes (outbox). One document per submission keeps state and pending events atomic.
+ *
+ * @param id          {@code ce:<source>:<ce_id>}, or {@code kafka:<topic>-<partition>@<offset>} when the record had no id
+ * @param claimKey    unique: {@code application:<party>:<applicationId>} for an accepted application, else the id;
+ *                    this is how a second, different application with the same id is detected
+ * @param contentHash SHA-256 of the payload, to tell a harmless re-send from a conflicting one
+ */
+@Document("submissions")
+public record Submission(
+        @Id String id,
+        @Indexed(unique = true) String claimKey,
+        String ceId,
+        String source,
+        String type,
+        SubmissionStatus status,
+        @Indexed String caseId,
+        String applicationId,
+        String requestingParty,
+        String requestedParty,
+        String contentHash,
+        List<Violation> violations,
+        Instant receivedAt,
+        String kafkaPosition,
+        List<OutboxMessage.Header> headers,
+        byte[] payload,
+        List<OutboxMessage> outbox,
+        @Indexed boolean outboxPending) implements OutboxCarrier {
+
+    public boolean isApplication() {
+        return claimKey.startsWith(SubmissionKeys.APPLICATION_PREFIX);
+    }
+}

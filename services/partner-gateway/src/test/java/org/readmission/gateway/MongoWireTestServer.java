@@ -1,0 +1,25 @@
+package org.readmission.gateway;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** One MongoDB-wire store (mongo-java-server, in memory) on 127.0.0.1 for all tests of this JVM, reached over TCP. */
+public final class MongoWireTestServer {
+
+    private static MongoServer server;
+
+    private MongoWireTestServer() {
+    }
+
+    public static synchronized String uri(String database) {
+        if (server == null) {
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+}
