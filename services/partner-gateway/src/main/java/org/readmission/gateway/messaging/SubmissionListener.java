@@ -28,18 +28,23 @@ class SubmissionListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "partner-submissions", topics = Topics.PARTNER_SUBMISSIONS,
+    /** One poll at a time: decided in memory, stored in one bulk write, relayed together. */
+    @KafkaListener(id = "partner-submissions", topics = Topics.PARTNER_SUBMISSIONS, batch = "true",
             concurrency = "${readmission.gateway.consumer-concurrency:2}")
-    void onSubmission(ConsumerRecord<String, byte[]> record) {
+    void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
+        List<IntakeOutcome> outcomes = intake.receiveAll(records.stream().map(SubmissionListener::inbound).toList());
+        outcomes.forEach(outcome -> meters.counter("readmission.gateway.submissions", "outcome", outcomeName(outcome)).increment());
+    }
+
+    private static InboundSubmission inbound(ConsumerRecord<String, byte[]> record) {
         List<OutboxMessage.Header> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             headers.add(new OutboxMessage.Header(header.key(),
                     header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
         }
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        IntakeOutcome outcome = intake.receive(new InboundSubmission(record.topic(), record.partition(), record.offset(),
-                record.key(), value, headers, CloudEventHeaders.read(record.headers())));
-        meters.counter("readmission.gateway.submissions", "outcome", outcomeName(outcome)).increment();
+        return new InboundSubmission(record.topic(), record.partition(), record.offset(), record.key(), value, headers,
+                CloudEventHeaders.read(record.headers()));
     }
 
     private static String outcomeName(IntakeOutcome outcome) {

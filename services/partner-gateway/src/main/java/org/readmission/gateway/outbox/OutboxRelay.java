@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,14 +43,21 @@ public class OutboxRelay {
         this.sweepAge = sweepAge;
     }
 
-    /** Sends the carrier's messages; when all are acknowledged by the broker, clears its pending flag. */
-    public CompletableFuture<Void> relay(OutboxCarrier carrier, Class<?> documentType) {
-        CompletableFuture<?>[] sends = carrier.outbox().stream().map(this::send).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(sends).thenRun(() -> markRelayed(carrier.id(), documentType))
-                .exceptionally(failure -> {
-                    log.warn("outbox of {} not yet published ({}); the sweep will retry", carrier.id(), failure.getMessage());
-                    return null;
-                });
+    /**
+     * Sends the carriers' messages; once the broker has acknowledged all messages of a carrier, its pending flag is
+     * cleared (one update for the whole batch). A carrier whose messages failed stays pending for the sweep.
+     */
+    public CompletableFuture<Void> relayAll(List<? extends OutboxCarrier> carriers, Class<?> documentType) {
+        if (carriers.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<String>> relayed = carriers.stream().map(this::sendAll).toList();
+        return CompletableFuture.allOf(relayed.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            List<String> ids = relayed.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+            if (!ids.isEmpty()) {
+                mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("outboxPending", false), documentType);
+            }
+        });
     }
 
     /** Re-publishes documents whose messages are still pending after {@code readmission.outbox.sweep-age}. */
@@ -56,21 +65,25 @@ public class OutboxRelay {
         Instant olderThan = clock.instant().minus(sweepAge);
         Query pending = Query.query(Criteria.where("outboxPending").is(true).and(timeField).lt(olderThan))
                 .with(Sort.by(timeField)).limit(500);
-        var carriers = mongo.find(pending, documentType);
-        carriers.forEach(carrier -> relay(carrier, documentType).join());
+        List<? extends OutboxCarrier> carriers = mongo.find(pending, documentType);
+        relayAll(carriers, documentType).join();
         if (!carriers.isEmpty()) {
             log.info("outbox sweep re-published the messages of {} {} document(s)", carriers.size(), documentType.getSimpleName());
         }
         return carriers.size();
     }
 
+    private CompletableFuture<String> sendAll(OutboxCarrier carrier) {
+        CompletableFuture<?>[] sends = carrier.outbox().stream().map(this::send).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends).thenApply(done -> carrier.id()).exceptionally(failure -> {
+            log.warn("outbox of {} not yet published ({}); the sweep will retry", carrier.id(), failure.getMessage());
+            return null;
+        });
+    }
+
     private CompletableFuture<?> send(OutboxMessage message) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null, message.key(), message.payload());
         message.headers().forEach(h -> record.headers().add(h.name(), h.value().getBytes(StandardCharsets.UTF_8)));
         return kafka.send(record);
-    }
-
-    private void markRelayed(String id, Class<?> documentType) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("outboxPending", false), documentType);
     }
 }

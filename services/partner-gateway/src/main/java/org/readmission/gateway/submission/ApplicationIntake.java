@@ -15,7 +15,6 @@ import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.validation.ApplicationRules;
 import org.readmission.gateway.validation.Violation;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,7 @@ class ApplicationIntake {
         this.messages = messages;
     }
 
-    IntakeOutcome receive(InboundSubmission in, Party sender, ReadmissionApplicationSubmitted application) {
+    Decision decide(InboundSubmission in, Party sender, ReadmissionApplicationSubmitted application) {
         List<Violation> violations = rules.check(application, sender);
         if (!violations.isEmpty()) {
             return recorder.reject(in, java.util.Optional.of(sender), false, application.getApplicationId(), violations);
@@ -47,21 +46,19 @@ class ApplicationIntake {
         Instant receivedAt = recorder.now();
         var accepted = new SubmissionRecorder.Accepted(caseId, application.getApplicationId(),
                 sender.code(), application.getRequestedParty().getValue().toUpperCase(java.util.Locale.ROOT), receivedAt);
-        try {
-            return recorder.accept(in, sender, claimKey, accepted, openCaseCommand(in, application, accepted));
-        } catch (DuplicateKeyException taken) {
-            return alreadyClaimed(in, sender, claimKey, application);
-        }
+        return recorder.accept(in, sender, claimKey, accepted, openCaseCommand(in, application, accepted),
+                () -> alreadyClaimed(in, sender, claimKey, application));
     }
 
-    private IntakeOutcome alreadyClaimed(InboundSubmission in, Party sender, String claimKey, ReadmissionApplicationSubmitted application) {
+    /** The claim is taken: a redelivery, a harmless re-send of the same content, or a conflicting application. */
+    private Decision alreadyClaimed(InboundSubmission in, Party sender, String claimKey, ReadmissionApplicationSubmitted application) {
         if (submissions.existsById(in.submissionKey())) {
-            return new IntakeOutcome.Duplicate(in.submissionKey(), in.submissionKey());
+            return Decision.duplicate(in.submissionKey(), in.submissionKey());
         }
         Submission existing = submissions.findByClaimKey(claimKey).orElseThrow(
                 () -> new IllegalStateException("claim " + claimKey + " reported taken but not found; retrying"));
         if (existing.contentHash().equals(SubmissionKeys.sha256(in.value()))) {
-            return new IntakeOutcome.Duplicate(in.submissionKey(), existing.id());
+            return Decision.duplicate(in.submissionKey(), existing.id());
         }
         return recorder.reject(in, java.util.Optional.of(sender), false, application.getApplicationId(), List.of(Violation.of(
                 ReasonCode.CONFLICTING_DUPLICATE, "applicationId",

@@ -3,6 +3,7 @@ package org.readmission.gateway.submission;
 import static org.readmission.events.partner.ReasonCode.*;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.avro.generic.GenericRecord;
@@ -15,7 +16,6 @@ import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.validation.Violation;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +35,15 @@ class CaseMessageIntake {
         this.messages = messages;
     }
 
-    IntakeOutcome receive(InboundSubmission in, Party sender, EventType type, SpecificRecord record) {
+    /**
+     * @param acceptedInBatch applications accepted earlier in the same batch, not stored yet, by case id
+     */
+    Decision decide(InboundSubmission in, Party sender, EventType type, SpecificRecord record, Map<String, Submission> acceptedInBatch) {
         GenericRecord fields = (GenericRecord) record;
         String caseId = ((CaseId) fields.get("caseId")).getValue();
         String applicationId = String.valueOf(fields.get("applicationId"));
-        Optional<Submission> application = submissions.findAcceptedApplication(caseId);
+        Optional<Submission> application = Optional.ofNullable(acceptedInBatch.get(caseId))
+                .or(() -> submissions.findAcceptedApplication(caseId));
         if (application.isEmpty()) {
             return reject(in, sender, applicationId, Violation.of(UNKNOWN_CASE, "caseId",
                     "case " + caseId + " is unknown: use the case id of the acknowledgement of your application"));
@@ -57,14 +61,11 @@ class CaseMessageIntake {
                     "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
         }
         var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
-        try {
-            return recorder.accept(in, sender, in.submissionKey(), accepted, command(in, type, record, accepted));
-        } catch (DuplicateKeyException redelivered) {
-            return new IntakeOutcome.Duplicate(in.submissionKey(), in.submissionKey());
-        }
+        return recorder.accept(in, sender, in.submissionKey(), accepted, command(in, type, record, accepted),
+                () -> Decision.duplicate(in.submissionKey(), in.submissionKey()));
     }
 
-    private IntakeOutcome reject(InboundSubmission in, Party sender, String applicationId, Violation violation) {
+    private Decision reject(InboundSubmission in, Party sender, String applicationId, Violation violation) {
         return recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation));
     }
 

@@ -2,8 +2,13 @@ package org.readmission.gateway.submission;
 
 import static org.readmission.events.partner.ReasonCode.*;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.readmission.events.AvroCodec;
@@ -15,17 +20,23 @@ import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides about one inbound submission: the envelope first (CloudEvents headers, decodable Avro, known schema,
- * known sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome
- * is stored and answered.
+ * Decides about inbound submissions: the envelope first (CloudEvents headers, decodable Avro, known schema, known
+ * sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome is stored
+ * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write and relayed together;
+ * whatever collides with a stored key is decided again one by one.
+ * Logs carry ids and reason codes only, never personal data.
  */
 @Component
 public class SubmissionIntake {
 
-    private final Submissions submissions;
+    private static final Logger log = LoggerFactory.getLogger(SubmissionIntake.class);
+
+    private final SubmissionStore store;
     private final PartyDirectory parties;
     private final AvroCodec codec;
     private final EventCatalog catalog;
@@ -33,9 +44,9 @@ public class SubmissionIntake {
     private final ApplicationIntake applications;
     private final CaseMessageIntake caseMessages;
 
-    SubmissionIntake(Submissions submissions, PartyDirectory parties, AvroCodec codec, EventCatalog catalog,
+    SubmissionIntake(SubmissionStore store, PartyDirectory parties, AvroCodec codec, EventCatalog catalog,
                      SubmissionRecorder recorder, ApplicationIntake applications, CaseMessageIntake caseMessages) {
-        this.submissions = submissions;
+        this.store = store;
         this.parties = parties;
         this.codec = codec;
         this.catalog = catalog;
@@ -45,10 +56,29 @@ public class SubmissionIntake {
     }
 
     public IntakeOutcome receive(InboundSubmission in) {
-        String key = in.submissionKey();
-        if (submissions.existsById(key)) {
-            return new IntakeOutcome.Duplicate(key, key);
+        return receiveAll(List.of(in)).get(0);
+    }
+
+    /** Decides, stores and relays a batch; the outcomes are in the order of the batch. */
+    public List<IntakeOutcome> receiveAll(List<InboundSubmission> batch) {
+        Set<String> stored = store.existingIds(batch.stream().map(InboundSubmission::submissionKey).toList());
+        Set<String> seen = new HashSet<>();
+        Map<String, Submission> acceptedApplications = new HashMap<>();
+        List<Decision> decisions = new ArrayList<>(batch.size());
+        for (InboundSubmission in : batch) {
+            String key = in.submissionKey();
+            Decision decision = stored.contains(key) || !seen.add(key) ? Decision.duplicate(key, key) : decide(in, acceptedApplications);
+            if (decision.outcome() instanceof IntakeOutcome.Accepted && decision.document().isApplication()) {
+                acceptedApplications.put(decision.document().caseId(), decision.document());
+            }
+            decisions.add(decision);
         }
+        List<Decision> settled = store.storeAndRelay(decisions);
+        settled.forEach(SubmissionIntake::log);
+        return settled.stream().map(Decision::outcome).toList();
+    }
+
+    private Decision decide(InboundSubmission in, Map<String, Submission> acceptedApplications) {
         CloudEventAttributes ce = in.attributes();
         Optional<Party> sender = parties.find(ce.source());
         List<String> missing = ce.missingRequired();
@@ -78,12 +108,22 @@ public class SubmissionIntake {
                     sender.get().code() + " is not allowed to send " + type.ceType())));
         }
         if (record instanceof ReadmissionApplicationSubmitted application) {
-            return applications.receive(in, sender.get(), application);
+            return applications.decide(in, sender.get(), application);
         }
-        return caseMessages.receive(in, sender.get(), type, record);
+        return caseMessages.decide(in, sender.get(), type, record, acceptedApplications);
     }
 
-    private IntakeOutcome deadLetter(InboundSubmission in, Optional<Party> sender, Violation violation) {
+    private Decision deadLetter(InboundSubmission in, Optional<Party> sender, Violation violation) {
         return recorder.reject(in, sender, true, null, List.of(violation));
+    }
+
+    private static void log(Decision decision) {
+        if (decision.outcome() instanceof IntakeOutcome.Rejected rejected) {
+            Submission s = decision.document();
+            log.info("rejected submission {} from {} at {}: {}", s.ceId(), s.source(), s.kafkaPosition(),
+                    rejected.violations().stream().map(v -> v.code().name()).distinct().toList());
+        } else if (decision.outcome() instanceof IntakeOutcome.Accepted accepted && log.isDebugEnabled()) {
+            log.debug("accepted {} {} for case {}", decision.document().type(), decision.document().ceId(), accepted.caseId());
+        }
     }
 }

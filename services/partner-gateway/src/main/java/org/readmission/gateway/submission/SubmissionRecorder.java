@@ -13,38 +13,27 @@ import org.readmission.events.partner.Reason;
 import org.readmission.events.partner.SubmissionAcknowledged;
 import org.readmission.events.partner.SubmissionRejected;
 import org.readmission.gateway.outbox.OutboxMessage;
-import org.readmission.gateway.outbox.OutboxRelay;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.validation.Violation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the decision about a submission together with the messages it causes (acknowledgement or rejection to
- * the sender, command to the case workflow, copy to the DLT) in one document, then hands it to the relay.
- * Logs carry ids and reason codes only, never personal data.
+ * Writes down the decision about a submission together with the messages it causes (acknowledgement or rejection
+ * to the sender, command to the case workflow, copy to the DLT) as one document, to be stored and relayed.
  */
 @Component
 class SubmissionRecorder {
-
-    private static final Logger log = LoggerFactory.getLogger(SubmissionRecorder.class);
 
     static final String DLT_REASON_CODE = "dlt-reason-code";
     static final String DLT_REASON_MESSAGE = "dlt-reason-message";
     static final String DLT_ORIGINAL_POSITION = "dlt-original-position";
 
-    private final Submissions submissions;
     private final OutgoingMessages messages;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    SubmissionRecorder(Submissions submissions, OutgoingMessages messages, OutboxRelay relay, Clock clock) {
-        this.submissions = submissions;
+    SubmissionRecorder(OutgoingMessages messages, Clock clock) {
         this.messages = messages;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -52,8 +41,9 @@ class SubmissionRecorder {
         return clock.instant();
     }
 
-    /** Stores an accepted submission; throws {@link DuplicateKeyException} when its id or claim key is taken. */
-    IntakeOutcome accept(InboundSubmission in, Party sender, String claimKey, Accepted accepted, OutboxMessage command) {
+    /** An accepted submission, owing the command and the acknowledgement; {@code ifTaken} decides when its keys are taken. */
+    Decision accept(InboundSubmission in, Party sender, String claimKey, Accepted accepted, OutboxMessage command,
+                    java.util.function.Supplier<Decision> ifTaken) {
         SubmissionAcknowledged ack = SubmissionAcknowledged.newBuilder()
                 .setSubmissionId(in.attributes().id())
                 .setSubmissionType(in.attributes().type())
@@ -67,14 +57,11 @@ class SubmissionRecorder {
                 in.attributes().type(), SubmissionStatus.ACCEPTED, accepted.caseId(), accepted.applicationId(),
                 accepted.requestingParty(), accepted.requestedParty(), SubmissionKeys.sha256(in.value()), List.of(),
                 accepted.receivedAt(), in.kafkaPosition(), in.headers(), in.value(), List.of(command, ackMessage), true);
-        submissions.insert(submission);
-        relay.relay(submission, Submission.class);
-        log.info("accepted {} {} as case {}", in.attributes().type(), in.attributes().id(), accepted.caseId());
-        return new IntakeOutcome.Accepted(in.submissionKey(), accepted.caseId());
+        return new Decision(new IntakeOutcome.Accepted(in.submissionKey(), accepted.caseId()), submission, ifTaken);
     }
 
-    /** Stores a rejection; tells the sender when it is a known party and copies undecodable input to the DLT. */
-    IntakeOutcome reject(InboundSubmission in, Optional<Party> sender, boolean deadLetter, String applicationId, List<Violation> violations) {
+    /** A rejection, owing a notice to the sender when it is a known party and a DLT copy of undecodable input. */
+    Decision reject(InboundSubmission in, Optional<Party> sender, boolean deadLetter, String applicationId, List<Violation> violations) {
         Instant now = clock.instant();
         List<OutboxMessage> outbox = new ArrayList<>();
         sender.ifPresent(party -> outbox.add(rejectionNotice(in, party, applicationId, violations, now)));
@@ -85,17 +72,7 @@ class SubmissionRecorder {
         Submission submission = new Submission(key, key, in.attributes().id(), in.attributes().source(), in.attributes().type(),
                 SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
                 now, in.kafkaPosition(), in.headers(), in.value(), outbox, !outbox.isEmpty());
-        try {
-            submissions.insert(submission);
-        } catch (DuplicateKeyException alreadyStored) {
-            return new IntakeOutcome.Duplicate(key, key);
-        }
-        if (!outbox.isEmpty()) {
-            relay.relay(submission, Submission.class);
-        }
-        log.info("rejected submission {} from {} at {}: {}", in.attributes().id(), in.attributes().source(), in.kafkaPosition(),
-                violations.stream().map(v -> v.code().name()).distinct().collect(Collectors.joining(",")));
-        return new IntakeOutcome.Rejected(key, violations, deadLetter);
+        return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
     }
 
     private OutboxMessage rejectionNotice(InboundSubmission in, Party sender, String applicationId, List<Violation> violations, Instant now) {
