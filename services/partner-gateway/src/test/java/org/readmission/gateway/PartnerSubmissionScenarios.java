@@ -49,6 +49,7 @@ import org.readmission.events.partner.SubmissionRejected;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.submission.Submission;
+import org.readmission.gateway.submission.SubmissionOutboxSweep;
 import org.readmission.gateway.submission.SubmissionStatus;
 import org.readmission.gateway.submission.Submissions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,8 @@ abstract class PartnerSubmissionScenarios {
     Submissions submissions;
     @Autowired
     OutgoingMessages outgoing;
+    @Autowired
+    SubmissionOutboxSweep outboxSweep;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -322,7 +325,7 @@ abstract class PartnerSubmissionScenarios {
     }
 
     @Test
-    void messagesOwedByADocumentStoredJustBeforeACrashArePublishedByTheSweep() {
+    void messagesOwedByADocumentStoredJustBeforeACrashArePublishedAfterTheRestart() {
         // The state right after a crash between "document saved" and "messages sent": only the sweep can publish them.
         String submissionId = UUID.randomUUID().toString();
         String caseId = "RC-" + submissionId.substring(0, 12).toUpperCase();
@@ -336,6 +339,7 @@ abstract class PartnerSubmissionScenarios {
                 caseId, owed.getApplicationId(), DE_BPOL, AZ_SMS, "hash", List.of(), receivedAt, "test", List.of(), new byte[0],
                 List.of(message), true));
 
+        assertThat(outboxSweep.recoverAfterRestart()).isPositive();
         awaitAcknowledgement(germanNotifications, submissionId);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> !submissions.findById(key).orElseThrow().outboxPending());

@@ -1,12 +1,14 @@
 package org.readmission.gateway.submission;
 
 import org.readmission.gateway.outbox.OutboxRelay;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Publishes what submissions still owe after a crash or a broker outage, at start-up and then periodically. */
+/** Publishes what submissions still owe: everything pending after a restart, then whatever failed while running. */
 @Component
-class SubmissionOutboxSweep {
+public class SubmissionOutboxSweep {
 
     private final OutboxRelay relay;
 
@@ -14,7 +16,13 @@ class SubmissionOutboxSweep {
         this.relay = relay;
     }
 
-    @Scheduled(initialDelayString = "${readmission.outbox.sweep-initial-delay:PT2S}", fixedDelayString = "${readmission.outbox.sweep-interval:PT5S}")
+    /** The previous process may have stopped between saving a submission and publishing its messages. */
+    @EventListener(ApplicationReadyEvent.class)
+    public int recoverAfterRestart() {
+        return relay.recoverAll(Submission.class, "receivedAt");
+    }
+
+    @Scheduled(fixedDelayString = "${readmission.outbox.sweep-interval:PT5S}")
     void sweep() {
         relay.sweep(Submission.class, "receivedAt");
     }
