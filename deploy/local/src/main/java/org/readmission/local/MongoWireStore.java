@@ -77,7 +77,7 @@ public final class MongoWireStore implements AutoCloseable {
 
     /** JVM options of the store process. */
     public static List<String> defaultJvmArgs() {
-        return List.of("-Xmx192m", "-XX:+UseSerialGC");
+        return List.of("-Xmx256m", "-XX:+UseSerialGC");
     }
 
     /** Writes the store's log4j configuration (INFO to standard output, which goes to its log file). */

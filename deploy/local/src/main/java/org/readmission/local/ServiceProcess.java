@@ -14,7 +14,7 @@ public final class ServiceProcess {
     }
 
     public static List<String> jvmArgs() {
-        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
     }
 
     /** Everything after the JVM options: {@code -jar <jar> --server.port=... ...}. */

@@ -49,7 +49,6 @@ import org.readmission.events.partner.SubmissionRejected;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.submission.Submission;
-import org.readmission.gateway.submission.SubmissionOutboxSweep;
 import org.readmission.gateway.submission.SubmissionStatus;
 import org.readmission.gateway.submission.Submissions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,8 +82,7 @@ abstract class PartnerSubmissionScenarios {
     Submissions submissions;
     @Autowired
     OutgoingMessages outgoing;
-    @Autowired
-    SubmissionOutboxSweep outboxSweep;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -325,27 +323,41 @@ abstract class PartnerSubmissionScenarios {
     }
 
     @Test
-    void messagesOwedByADocumentStoredJustBeforeACrashArePublishedAfterTheRestart() {
-        // The state right after a crash between "document saved" and "messages sent": only the sweep can publish them.
-        String submissionId = UUID.randomUUID().toString();
-        String caseId = "RC-" + submissionId.substring(0, 12).toUpperCase();
+    void aRecordStoredJustBeforeACrashHasItsStoredMessagesPublishedWhenDeliveredAgain() {
+        // The state a crash leaves between "document stored" and "messages published": the offset was not committed,
+        // so the same record comes again at the same position. Its stored messages must then be published.
+        String applicationId = uniqueId();
+        String ceId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = record(Applications.familyOfThree(applicationId).build(), DE_BPOL, ceId);
+        long nextOffset = endOffsetOfPartitionZero();
+        String caseId = "RC-" + ceId.substring(0, 12).toUpperCase();
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SubmissionAcknowledged owed = SubmissionAcknowledged.newBuilder().setSubmissionId(submissionId)
-                .setSubmissionType("org.readmission.application.submitted.v1").setApplicationId(uniqueId())
+        SubmissionAcknowledged owed = SubmissionAcknowledged.newBuilder().setSubmissionId(ceId)
+                .setSubmissionType("org.readmission.application.submitted.v1").setApplicationId(applicationId)
                 .setCaseId(CaseId.newBuilder().setValue(caseId).build()).setReceivedAt(receivedAt).build();
-        OutboxMessage message = outgoing.event(owed, Topics.partnerNotifications(DE_BPOL), caseId, caseId, receivedAt, "crash-test", submissionId);
-        String key = "ce:" + DE_BPOL + ":" + submissionId;
-        submissions.insert(new Submission(key, key, submissionId, DE_BPOL, owed.getSubmissionType(), SubmissionStatus.ACCEPTED,
-                caseId, owed.getApplicationId(), DE_BPOL, AZ_SMS, "hash", List.of(), receivedAt, "test", List.of(), new byte[0],
-                List.of(message), true));
+        OutboxMessage message = outgoing.event(owed, Topics.partnerNotifications(DE_BPOL), caseId, caseId, receivedAt, "crash-test", ceId);
+        String key = "ce:" + DE_BPOL + ":" + ceId;
+        submissions.insert(new Submission(key, "application:" + DE_BPOL + ":" + applicationId, ceId, DE_BPOL, owed.getSubmissionType(),
+                SubmissionStatus.ACCEPTED, caseId, applicationId, DE_BPOL, AZ_SMS, "hash", List.of(), receivedAt,
+                Topics.PARTNER_SUBMISSIONS + "-0@" + nextOffset, List.of(), record.value(), List.of(message)));
 
-        assertThat(outboxSweep.recoverAfterRestart()).isPositive();
-        awaitAcknowledgement(germanNotifications, submissionId);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> !submissions.findById(key).orElseThrow().outboxPending());
-        assertThat(germanNotifications.matching(r -> submissionId.equals(submissionIdOf(r)))).hasSize(1);
-        assertThat(CloudEventHeaders.read(germanNotifications.matching(r -> submissionId.equals(submissionIdOf(r))).get(0).headers()).id())
-                .isEqualTo(message.id());
+        producer.send(record);
+        ConsumerRecord<String, byte[]> republished = germanNotifications.await(r -> ceId.equals(submissionIdOf(r)), 1).get(0);
+        assertThat(CloudEventHeaders.read(republished.headers()).id()).isEqualTo(message.id());
+        assertThat(((SubmissionAcknowledged) decode(republished)).getCaseId().getValue()).isEqualTo(caseId);
+
+        producer.send(copy(record)); // the same record sent again later, at a new position: a duplicate, nothing more
+        processedUpTo();
+        assertThat(germanNotifications.matching(r -> ceId.equals(submissionIdOf(r)))).hasSize(1);
+    }
+
+    long endOffsetOfPartitionZero() {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partition = new org.apache.kafka.common.TopicPartition(Topics.PARTNER_SUBMISSIONS, 0);
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
     }
 
     ObjectNode exampleApplication() throws java.io.IOException {

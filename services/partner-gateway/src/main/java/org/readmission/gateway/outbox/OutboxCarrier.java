@@ -2,10 +2,8 @@ package org.readmission.gateway.outbox;
 
 import java.util.List;
 
-/** A stored document that carries messages to publish. */
+/** A stored document that carries the messages its change caused. */
 public interface OutboxCarrier {
-
-    String id();
 
     List<OutboxMessage> outbox();
 }

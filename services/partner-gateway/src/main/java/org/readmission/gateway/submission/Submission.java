@@ -12,12 +12,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Everything the gateway received, accepted or rejected, with the original bytes (nothing is lost) and the
- * messages it owes (outbox). One document per submission keeps state and pending events atomic.
+ * messages it caused (outbox). One document per submission keeps state and events atomic; it is written once.
  *
  * @param id          {@code ce:<source>:<ce_id>}, or {@code kafka:<topic>-<partition>@<offset>} when the record had no id
  * @param claimKey    unique: {@code application:<party>:<applicationId>} for an accepted application, else the id;
  *                    this is how a second, different application with the same id is detected
  * @param contentHash SHA-256 of the payload, to tell a harmless re-send from a conflicting one
+ * @param kafkaPosition where the record was read; the same record read again at the same position is a redelivery
+ *                    after a stop, whose stored messages are published again
+ * @param headers     the record's headers, kept for rejected submissions (they are copied to the DLT)
  */
 @Document("submissions")
 public record Submission(
@@ -37,8 +40,7 @@ public record Submission(
         String kafkaPosition,
         List<OutboxMessage.Header> headers,
         byte[] payload,
-        List<OutboxMessage> outbox,
-        @Indexed boolean outboxPending) implements OutboxCarrier {
+        List<OutboxMessage> outbox) implements OutboxCarrier {
 
     public boolean isApplication() {
         return claimKey.startsWith(SubmissionKeys.APPLICATION_PREFIX);

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides about inbound submissions: the envelope first (CloudEvents headers, decodable Avro, known schema, known
  * sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome is stored
- * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write and relayed together;
- * whatever collides with a stored key is decided again one by one.
+ * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write and published together
+ * before its offsets are committed; whatever collides with a stored key is decided again one by one.
  * Logs carry ids and reason codes only, never personal data.
  */
 @Component
@@ -61,20 +61,27 @@ public class SubmissionIntake {
 
     /** Decides, stores and relays a batch; the outcomes are in the order of the batch. */
     public List<IntakeOutcome> receiveAll(List<InboundSubmission> batch) {
-        Set<String> stored = store.existingIds(batch.stream().map(InboundSubmission::submissionKey).toList());
+        Map<String, String> stored = store.storedPositions(batch.stream().map(InboundSubmission::submissionKey).toList());
         Set<String> seen = new HashSet<>();
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());
         for (InboundSubmission in : batch) {
             String key = in.submissionKey();
-            Decision decision = stored.contains(key) || !seen.add(key) ? Decision.duplicate(key, key) : decide(in, acceptedApplications);
+            Decision decision;
+            if (!seen.add(key)) {
+                decision = Decision.duplicate(key, key);
+            } else if (stored.containsKey(key)) {
+                decision = in.kafkaPosition().equals(stored.get(key)) ? Decision.redelivered(store.stored(key)) : Decision.duplicate(key, key);
+            } else {
+                decision = decide(in, acceptedApplications);
+            }
             if (decision.outcome() instanceof IntakeOutcome.Accepted && decision.document().isApplication()) {
                 acceptedApplications.put(decision.document().caseId(), decision.document());
             }
             decisions.add(decision);
         }
         List<Decision> settled = store.storeAndRelay(decisions);
-        settled.forEach(SubmissionIntake::log);
+        settled.stream().filter(Decision::stores).forEach(SubmissionIntake::log);
         return settled.stream().map(Decision::outcome).toList();
     }
 

@@ -56,7 +56,7 @@ class SubmissionRecorder {
         Submission submission = new Submission(in.submissionKey(), claimKey, in.attributes().id(), sender.code(),
                 in.attributes().type(), SubmissionStatus.ACCEPTED, accepted.caseId(), accepted.applicationId(),
                 accepted.requestingParty(), accepted.requestedParty(), SubmissionKeys.sha256(in.value()), List.of(),
-                accepted.receivedAt(), in.kafkaPosition(), in.headers(), in.value(), List.of(command, ackMessage), true);
+                accepted.receivedAt(), in.kafkaPosition(), List.of(), in.value(), List.of(command, ackMessage));
         return new Decision(new IntakeOutcome.Accepted(in.submissionKey(), accepted.caseId()), submission, ifTaken);
     }
 
@@ -71,7 +71,7 @@ class SubmissionRecorder {
         String key = in.submissionKey();
         Submission submission = new Submission(key, key, in.attributes().id(), in.attributes().source(), in.attributes().type(),
                 SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
-                now, in.kafkaPosition(), in.headers(), in.value(), outbox, !outbox.isEmpty());
+                now, in.kafkaPosition(), in.headers(), in.value(), outbox);
         return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
     }
 

@@ -1,8 +1,10 @@
 package org.readmission.gateway.submission;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.MongoBulkWriteException;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores decided submissions in one unordered bulk insert (each document atomically holds its decision and its
- * outbox), then relays their messages. A document whose id or claim key is already taken is decided again.
+ * outbox), then publishes their messages. A document whose id or claim key is already taken is decided again.
  */
 @Component
 class SubmissionStore {
@@ -35,33 +37,31 @@ class SubmissionStore {
         this.relay = relay;
     }
 
-    Set<String> existingIds(List<String> ids) {
+    /** The stored positions of those of {@code ids} that are stored already. */
+    Map<String, String> storedPositions(List<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("_id");
-        Set<String> existing = new HashSet<>();
-        mongo.find(query, Document.class, mongo.getCollectionName(Submission.class)).forEach(d -> existing.add(d.getString("_id")));
-        return existing;
+        query.fields().include("_id").include("kafkaPosition");
+        Map<String, String> positions = new HashMap<>();
+        mongo.find(query, Document.class, mongo.getCollectionName(Submission.class))
+                .forEach(d -> positions.put(d.getString("_id"), String.valueOf(d.getString("kafkaPosition"))));
+        return positions;
     }
 
-    /** Stores what the decisions hold and relays it; returns the decisions as finally taken. */
+    Submission stored(String id) {
+        return submissions.findById(id).orElseThrow(() -> new IllegalStateException("submission " + id + " vanished"));
+    }
+
+    /** Stores what the decisions hold and publishes their messages; returns the decisions as finally taken. */
     List<Decision> storeAndRelay(List<Decision> decisions) {
         List<Decision> storing = decisions.stream().filter(Decision::stores).toList();
         Set<Integer> taken = insertAll(storing.stream().map(Decision::document).toList());
         List<Decision> settled = new ArrayList<>(decisions.size());
-        List<Submission> toRelay = new ArrayList<>();
         int storingIndex = 0;
         for (Decision decision : decisions) {
-            if (!decision.stores()) {
-                settled.add(decision);
-                continue;
-            }
-            Decision finalDecision = taken.contains(storingIndex++) ? insertOneOrSettle(decision.ifTaken().get()) : decision;
-            if (finalDecision.stores() && !finalDecision.document().outbox().isEmpty()) {
-                toRelay.add(finalDecision.document());
-            }
-            settled.add(finalDecision);
+            boolean wasTaken = decision.stores() && taken.contains(storingIndex++);
+            settled.add(wasTaken ? insertOneOrSettle(decision.ifTaken().get()) : decision);
         }
-        relay.relayAll(toRelay, Submission.class);
+        relay.publish(settled.stream().filter(Decision::publishes).map(Decision::document).toList());
         return settled;
     }
 
