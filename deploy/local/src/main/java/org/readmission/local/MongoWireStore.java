@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The MongoDB-wire store of the local stack: {@code de.bwaldvogel:mongo-java-server} with its H2
@@ -18,30 +18,36 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  *
  * <p>As a process: {@code java -cp ... org.readmission.local.MongoWireStore <host> <port> <file>}.
  * It prints {@code listening on host:port} once bound and closes the backend on SIGTERM (shutdown
- * hook), which flushes the file.
+ * hook), which flushes the file. With the file argument {@value #IN_MEMORY} it keeps everything in memory instead
+ * (nothing survives a restart): {@code READMISSION_LOCAL_STORE=memory deploy/local/stack up}, for benchmarks that
+ * separate the services' cost from the H2 file backend's.
  */
 public final class MongoWireStore implements AutoCloseable {
 
     public static final String NAME = "mongo";
+    public static final String IN_MEMORY = "memory";
 
-    private final H2Backend backend;
+    private final MongoBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path file;
     private boolean closed;
 
-    private MongoWireStore(H2Backend backend, MongoServer server, InetSocketAddress address, Path file) {
+    private MongoWireStore(MongoBackend backend, MongoServer server, InetSocketAddress address, Path file) {
         this.backend = backend;
         this.server = server;
         this.address = address;
         this.file = file;
     }
 
-    /** Opens (or creates) the H2 file and binds the wire protocol on {@code host:port}. */
+    /** Opens (or creates) the H2 file, or an in-memory store, and binds the wire protocol on {@code host:port}. */
     public static MongoWireStore start(String host, int port, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        H2Backend backend = new LocalH2Backend(absolute.toString());
+        boolean inMemory = file.toString().equals(IN_MEMORY);
+        Path absolute = inMemory ? file : file.toAbsolutePath();
+        if (!inMemory) {
+            Files.createDirectories(absolute.getParent());
+        }
+        MongoBackend backend = inMemory ? new LocalBackends.Memory() : new LocalBackends.H2(absolute.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
@@ -77,7 +83,7 @@ public final class MongoWireStore implements AutoCloseable {
 
     /** JVM options of the store process. */
     public static List<String> defaultJvmArgs() {
-        return List.of("-Xmx256m", "-XX:+UseSerialGC");
+        return List.of("-Xms256m", "-Xmx512m", "-Xmn160m", "-XX:+UseSerialGC");
     }
 
     /** Writes the store's log4j configuration (INFO to standard output, which goes to its log file). */
@@ -100,18 +106,19 @@ public final class MongoWireStore implements AutoCloseable {
     public static ManagedProcess startProcess(String host, int port, Path file, String classpath, Path workDir,
                                               Path logFile, Path pidFile) throws IOException {
         Path log4j = writeLog4j(file.toAbsolutePath().getParent());
+        String storeArgument = IN_MEMORY.equals(System.getenv("READMISSION_LOCAL_STORE")) ? IN_MEMORY : file.toString();
         List<String> jvm = new ArrayList<>(defaultJvmArgs());
         jvm.add("-Dlog4j.configuration=" + log4j.toUri());
         jvm.add("-cp");
         jvm.add(classpath);
         return ManagedProcess.startJava(NAME, jvm,
-                List.of(MongoWireStore.class.getName(), host, Integer.toString(port), file.toString()),
+                List.of(MongoWireStore.class.getName(), host, Integer.toString(port), storeArgument),
                 workDir, logFile, pidFile);
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: MongoWireStore <host> <port> <h2-file>");
+            System.err.println("usage: MongoWireStore <host> <port> <h2-file | memory>");
             System.exit(2);
         }
         long t0 = System.nanoTime();

@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class MongoWireStoreTest {
@@ -48,9 +50,11 @@ class MongoWireStoreTest {
         }
     }
 
-    @Test
-    void answersHelloLikeARealServerSoSpringBootsMongoHealthIndicatorSaysUp() {
-        try (MongoWireStore store = MongoWireStore.start(Ports.HOST, 0, dir.resolve("hello.mv"));
+    @ParameterizedTest
+    @ValueSource(strings = {"hello.mv", MongoWireStore.IN_MEMORY})
+    void answersHelloLikeARealServerSoSpringBootsMongoHealthIndicatorSaysUp(String file) {
+        Path location = file.equals(MongoWireStore.IN_MEMORY) ? Path.of(file) : dir.resolve(file);
+        try (MongoWireStore store = MongoWireStore.start(Ports.HOST, 0, location);
              MongoClient client = MongoClients.create(store.connectionString())) {
             // what org.springframework.boot.actuate.data.mongo.MongoHealthIndicator runs
             Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.readmission.events.CloudEventHeaders;
@@ -23,16 +24,23 @@ class SubmissionListener {
     private final SubmissionIntake intake;
     private final MeterRegistry meters;
 
+    private final Timer batchDuration;
+
     SubmissionListener(SubmissionIntake intake, MeterRegistry meters) {
         this.intake = intake;
         this.meters = meters;
+        this.batchDuration = Timer.builder("readmission.gateway.batch.duration")
+                .description("decide, store and publish one poll of submissions")
+                .publishPercentiles(0.5, 0.9, 0.99).register(meters);
     }
 
     /** One poll at a time: decided in memory, stored in one bulk write, relayed together. */
     @KafkaListener(id = "partner-submissions", topics = Topics.PARTNER_SUBMISSIONS, batch = "true",
             concurrency = "${readmission.gateway.consumer-concurrency:2}")
     void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
+        Timer.Sample started = Timer.start(meters);
         List<IntakeOutcome> outcomes = intake.receiveAll(records.stream().map(SubmissionListener::inbound).toList());
+        started.stop(batchDuration);
         outcomes.forEach(outcome -> meters.counter("readmission.gateway.submissions", "outcome", outcomeName(outcome)).increment());
     }
 
