@@ -45,7 +45,8 @@ class MessagingConfiguration {
     KafkaAdmin.NewTopics gatewayTopics(PartyDirectory parties, @Value("${readmission.topics.partitions:3}") int partitions,
                                        @Value("${readmission.topics.replicas:1}") short replicas) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : List.of(Topics.PARTNER_SUBMISSIONS, Topics.dlt(Topics.PARTNER_SUBMISSIONS), Topics.CASE_COMMANDS)) {
+        for (String name : List.of(Topics.PARTNER_SUBMISSIONS, Topics.dlt(Topics.PARTNER_SUBMISSIONS), Topics.CASE_COMMANDS,
+                Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS))) {
             topics.add(TopicBuilder.name(name).partitions(partitions).replicas(replicas).build());
         }
         parties.all().forEach(party -> topics.add(

@@ -1,17 +1,11 @@
 package org.readmission.gateway.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.readmission.events.CloudEventHeaders;
 import org.readmission.events.Topics;
-import org.readmission.gateway.outbox.OutboxMessage;
-import org.readmission.gateway.submission.InboundSubmission;
 import org.readmission.gateway.submission.IntakeOutcome;
 import org.readmission.gateway.submission.SubmissionIntake;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,20 +33,9 @@ class SubmissionListener {
             concurrency = "${readmission.gateway.consumer-concurrency:2}")
     void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
         Timer.Sample started = Timer.start(meters);
-        List<IntakeOutcome> outcomes = intake.receiveAll(records.stream().map(SubmissionListener::inbound).toList());
+        List<IntakeOutcome> outcomes = intake.receiveAll(records.stream().map(InboundRecords::of).toList());
         started.stop(batchDuration);
         outcomes.forEach(outcome -> meters.counter("readmission.gateway.submissions", "outcome", outcomeName(outcome)).increment());
-    }
-
-    private static InboundSubmission inbound(ConsumerRecord<String, byte[]> record) {
-        List<OutboxMessage.Header> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new OutboxMessage.Header(header.key(),
-                    header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
-        }
-        byte[] value = record.value() == null ? new byte[0] : record.value();
-        return new InboundSubmission(record.topic(), record.partition(), record.offset(), record.key(), value, headers,
-                CloudEventHeaders.read(record.headers()));
     }
 
     private static String outcomeName(IntakeOutcome outcome) {

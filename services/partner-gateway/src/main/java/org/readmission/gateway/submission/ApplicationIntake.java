@@ -10,6 +10,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.PartyCode;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.events.partner.ReasonCode;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
@@ -36,7 +37,7 @@ class ApplicationIntake {
         this.messages = messages;
     }
 
-    Decision decide(InboundSubmission in, Party sender, ReadmissionApplicationSubmitted application) {
+    Decision decide(InboundRecord in, Party sender, ReadmissionApplicationSubmitted application) {
         List<Violation> violations = rules.check(application, sender);
         if (!violations.isEmpty()) {
             return recorder.reject(in, java.util.Optional.of(sender), false, application.getApplicationId(), violations);
@@ -51,14 +52,14 @@ class ApplicationIntake {
     }
 
     /** The claim is taken: a redelivery, a harmless re-send of the same content, or a conflicting application. */
-    private Decision alreadyClaimed(InboundSubmission in, Party sender, String claimKey, ReadmissionApplicationSubmitted application) {
-        if (submissions.existsById(in.submissionKey())) {
-            return Decision.duplicate(in.submissionKey(), in.submissionKey());
+    private Decision alreadyClaimed(InboundRecord in, Party sender, String claimKey, ReadmissionApplicationSubmitted application) {
+        if (submissions.existsById(in.dedupKey())) {
+            return Decision.duplicate(in.dedupKey(), in.dedupKey());
         }
         Submission existing = submissions.findByClaimKey(claimKey).orElseThrow(
                 () -> new IllegalStateException("claim " + claimKey + " reported taken but not found; retrying"));
         if (existing.contentHash().equals(SubmissionKeys.sha256(in.value()))) {
-            return Decision.duplicate(in.submissionKey(), existing.id());
+            return Decision.duplicate(in.dedupKey(), existing.id());
         }
         return recorder.reject(in, java.util.Optional.of(sender), false, application.getApplicationId(), List.of(Violation.of(
                 ReasonCode.CONFLICTING_DUPLICATE, "applicationId",
@@ -67,7 +68,7 @@ class ApplicationIntake {
                         + "or use a new application id")));
     }
 
-    private OutboxMessage openCaseCommand(InboundSubmission in, ReadmissionApplicationSubmitted application, SubmissionRecorder.Accepted accepted) {
+    private OutboxMessage openCaseCommand(InboundRecord in, ReadmissionApplicationSubmitted application, SubmissionRecorder.Accepted accepted) {
         OpenReadmissionCase command = OpenReadmissionCase.newBuilder()
                 .setCaseRef(caseRef(accepted))
                 .setReceivedAt(accepted.receivedAt())
@@ -75,7 +76,7 @@ class ApplicationIntake {
                 .setApplication(application)
                 .build();
         return messages.event(command, Topics.CASE_COMMANDS, accepted.caseId(), accepted.caseId(), accepted.receivedAt(),
-                "command", in.submissionKey());
+                "command", in.dedupKey());
     }
 
     static CaseRef caseRef(SubmissionRecorder.Accepted accepted) {

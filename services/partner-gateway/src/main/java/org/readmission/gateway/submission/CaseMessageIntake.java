@@ -12,6 +12,7 @@ import org.readmission.events.EventType;
 import org.readmission.events.Topics;
 import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseId;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
@@ -38,7 +39,7 @@ class CaseMessageIntake {
     /**
      * @param acceptedInBatch applications accepted earlier in the same batch, not stored yet, by case id
      */
-    Decision decide(InboundSubmission in, Party sender, EventType type, SpecificRecord record, Map<String, Submission> acceptedInBatch) {
+    Decision decide(InboundRecord in, Party sender, EventType type, SpecificRecord record, Map<String, Submission> acceptedInBatch) {
         GenericRecord fields = (GenericRecord) record;
         String caseId = ((CaseId) fields.get("caseId")).getValue();
         String applicationId = String.valueOf(fields.get("applicationId"));
@@ -61,15 +62,15 @@ class CaseMessageIntake {
                     "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
         }
         var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
-        return recorder.accept(in, sender, in.submissionKey(), accepted, command(in, type, record, accepted),
-                () -> Decision.duplicate(in.submissionKey(), in.submissionKey()));
+        return recorder.accept(in, sender, in.dedupKey(), accepted, command(in, type, record, accepted),
+                () -> Decision.duplicate(in.dedupKey(), in.dedupKey()));
     }
 
-    private Decision reject(InboundSubmission in, Party sender, String applicationId, Violation violation) {
+    private Decision reject(InboundRecord in, Party sender, String applicationId, Violation violation) {
         return recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation));
     }
 
-    private OutboxMessage command(InboundSubmission in, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {
+    private OutboxMessage command(InboundRecord in, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {
         RecordPartnerSubmission command = RecordPartnerSubmission.newBuilder()
                 .setCaseRef(ApplicationIntake.caseRef(accepted))
                 .setReceivedAt(accepted.receivedAt())
@@ -78,6 +79,6 @@ class CaseMessageIntake {
                 .setPayload(record)
                 .build();
         return messages.event(command, Topics.CASE_COMMANDS, accepted.caseId(), accepted.caseId(), accepted.receivedAt(),
-                "command", in.submissionKey());
+                "command", in.dedupKey());
     }
 }

@@ -17,6 +17,7 @@ import org.readmission.events.EventCatalog;
 import org.readmission.events.EventType;
 import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.validation.Violation;
@@ -55,18 +56,18 @@ public class SubmissionIntake {
         this.caseMessages = caseMessages;
     }
 
-    public IntakeOutcome receive(InboundSubmission in) {
+    public IntakeOutcome receive(InboundRecord in) {
         return receiveAll(List.of(in)).get(0);
     }
 
     /** Decides, stores and relays a batch; the outcomes are in the order of the batch. */
-    public List<IntakeOutcome> receiveAll(List<InboundSubmission> batch) {
-        Map<String, String> stored = store.storedPositions(batch.stream().map(InboundSubmission::submissionKey).toList());
+    public List<IntakeOutcome> receiveAll(List<InboundRecord> batch) {
+        Map<String, String> stored = store.storedPositions(batch.stream().map(InboundRecord::dedupKey).toList());
         Set<String> seen = new HashSet<>();
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());
-        for (InboundSubmission in : batch) {
-            String key = in.submissionKey();
+        for (InboundRecord in : batch) {
+            String key = in.dedupKey();
             Decision decision;
             if (!seen.add(key)) {
                 decision = Decision.duplicate(key, key);
@@ -85,7 +86,7 @@ public class SubmissionIntake {
         return settled.stream().map(Decision::outcome).toList();
     }
 
-    private Decision decide(InboundSubmission in, Map<String, Submission> acceptedApplications) {
+    private Decision decide(InboundRecord in, Map<String, Submission> acceptedApplications) {
         CloudEventAttributes ce = in.attributes();
         Optional<Party> sender = parties.find(ce.source());
         List<String> missing = ce.missingRequired();
@@ -120,7 +121,7 @@ public class SubmissionIntake {
         return caseMessages.decide(in, sender.get(), type, record, acceptedApplications);
     }
 
-    private Decision deadLetter(InboundSubmission in, Optional<Party> sender, Violation violation) {
+    private Decision deadLetter(InboundRecord in, Optional<Party> sender, Violation violation) {
         return recorder.reject(in, sender, true, null, List.of(violation));
     }
 

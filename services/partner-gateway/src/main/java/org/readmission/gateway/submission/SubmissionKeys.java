@@ -14,16 +14,6 @@ public final class SubmissionKeys {
     private SubmissionKeys() {
     }
 
-    /** De-duplication key of a CloudEvent: its id is unique within its source. */
-    public static String ofEvent(String source, String ceId) {
-        return "ce:" + source + ":" + ceId;
-    }
-
-    /** Key of a record that carries no usable id: its position is stable across redeliveries. */
-    public static String ofPosition(String topic, int partition, long offset) {
-        return "kafka:" + topic + "-" + partition + "@" + offset;
-    }
-
     public static String ofApplication(String requestingParty, String applicationId) {
         return APPLICATION_PREFIX + requestingParty.toUpperCase(Locale.ROOT) + ":" + applicationId;
     }

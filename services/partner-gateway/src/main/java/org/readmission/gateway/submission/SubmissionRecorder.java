@@ -12,6 +12,8 @@ import org.readmission.events.common.CaseId;
 import org.readmission.events.partner.Reason;
 import org.readmission.events.partner.SubmissionAcknowledged;
 import org.readmission.events.partner.SubmissionRejected;
+import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.outbox.DeadLetters;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
@@ -24,10 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SubmissionRecorder {
-
-    static final String DLT_REASON_CODE = "dlt-reason-code";
-    static final String DLT_REASON_MESSAGE = "dlt-reason-message";
-    static final String DLT_ORIGINAL_POSITION = "dlt-original-position";
 
     private final OutgoingMessages messages;
     private final Clock clock;
@@ -42,7 +40,7 @@ class SubmissionRecorder {
     }
 
     /** An accepted submission, owing the command and the acknowledgement; {@code ifTaken} decides when its keys are taken. */
-    Decision accept(InboundSubmission in, Party sender, String claimKey, Accepted accepted, OutboxMessage command,
+    Decision accept(InboundRecord in, Party sender, String claimKey, Accepted accepted, OutboxMessage command,
                     java.util.function.Supplier<Decision> ifTaken) {
         SubmissionAcknowledged ack = SubmissionAcknowledged.newBuilder()
                 .setSubmissionId(in.attributes().id())
@@ -52,30 +50,30 @@ class SubmissionRecorder {
                 .setReceivedAt(accepted.receivedAt())
                 .build();
         OutboxMessage ackMessage = messages.event(ack, Topics.partnerNotifications(sender.code()), accepted.caseId(),
-                accepted.caseId(), accepted.receivedAt(), "acknowledgement", in.submissionKey());
-        Submission submission = new Submission(in.submissionKey(), claimKey, in.attributes().id(), sender.code(),
+                accepted.caseId(), accepted.receivedAt(), "acknowledgement", in.dedupKey());
+        Submission submission = new Submission(in.dedupKey(), claimKey, in.attributes().id(), sender.code(),
                 in.attributes().type(), SubmissionStatus.ACCEPTED, accepted.caseId(), accepted.applicationId(),
                 accepted.requestingParty(), accepted.requestedParty(), SubmissionKeys.sha256(in.value()), List.of(),
                 accepted.receivedAt(), in.kafkaPosition(), List.of(), in.value(), List.of(command, ackMessage));
-        return new Decision(new IntakeOutcome.Accepted(in.submissionKey(), accepted.caseId()), submission, ifTaken);
+        return new Decision(new IntakeOutcome.Accepted(in.dedupKey(), accepted.caseId()), submission, ifTaken);
     }
 
     /** A rejection, owing a notice to the sender when it is a known party and a DLT copy of undecodable input. */
-    Decision reject(InboundSubmission in, Optional<Party> sender, boolean deadLetter, String applicationId, List<Violation> violations) {
+    Decision reject(InboundRecord in, Optional<Party> sender, boolean deadLetter, String applicationId, List<Violation> violations) {
         Instant now = clock.instant();
         List<OutboxMessage> outbox = new ArrayList<>();
         sender.ifPresent(party -> outbox.add(rejectionNotice(in, party, applicationId, violations, now)));
         if (deadLetter) {
-            outbox.add(deadLetter(in, violations.get(0)));
+            outbox.add(DeadLetters.of(in, violations.get(0).code().name(), violations.get(0).message()));
         }
-        String key = in.submissionKey();
+        String key = in.dedupKey();
         Submission submission = new Submission(key, key, in.attributes().id(), in.attributes().source(), in.attributes().type(),
                 SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
                 now, in.kafkaPosition(), in.headers(), in.value(), outbox);
         return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
     }
 
-    private OutboxMessage rejectionNotice(InboundSubmission in, Party sender, String applicationId, List<Violation> violations, Instant now) {
+    private OutboxMessage rejectionNotice(InboundRecord in, Party sender, String applicationId, List<Violation> violations, Instant now) {
         List<Reason> reasons = violations.stream()
                 .map(v -> Reason.newBuilder().setCode(v.code()).setField(v.field()).setMessage(v.message()).build())
                 .toList();
@@ -89,22 +87,13 @@ class SubmissionRecorder {
                 .setRejectedAt(now)
                 .build();
         String key = applicationId != null ? applicationId : submissionId;
-        return messages.event(rejected, Topics.partnerNotifications(sender.code()), key, null, now, "rejection", in.submissionKey());
+        return messages.event(rejected, Topics.partnerNotifications(sender.code()), key, null, now, "rejection", in.dedupKey());
     }
 
     private static String summary(String submissionId, List<Violation> violations) {
         String what = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
         return "Submission " + (submissionId.isEmpty() ? "without ce_id" : submissionId) + " was rejected and not passed on: "
                 + what + ". Correct it and send it again with a new ce_id.";
-    }
-
-    private static OutboxMessage deadLetter(InboundSubmission in, Violation reason) {
-        List<OutboxMessage.Header> headers = new ArrayList<>(in.headers());
-        headers.add(new OutboxMessage.Header(DLT_REASON_CODE, reason.code().name()));
-        headers.add(new OutboxMessage.Header(DLT_REASON_MESSAGE, reason.message()));
-        headers.add(new OutboxMessage.Header(DLT_ORIGINAL_POSITION, in.kafkaPosition()));
-        String id = org.readmission.events.EventIds.deterministic("dead-letter", in.submissionKey());
-        return new OutboxMessage(id, Topics.dlt(in.topic()), in.key(), headers, in.value());
     }
 
     /** The facts of an accepted submission that the stored document and the acknowledgement share. */

@@ -22,6 +22,7 @@ import org.readmission.events.EventIds;
 import org.readmission.events.EventType;
 import org.readmission.events.Topics;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.submission.Submission;
@@ -102,7 +103,7 @@ class SubmissionController {
     @Operation(summary = "Status of a submission: PENDING, ACCEPTED (with the case id) or REJECTED (with reasons)")
     @GetMapping("/submissions/{submissionId}")
     ResponseEntity<SubmissionStatusView> status(@RequestHeader(PARTY_HEADER) String partyCode, @PathVariable String submissionId) {
-        Optional<Submission> found = submissions.findById(SubmissionKeys.ofEvent(partyCode.toUpperCase(java.util.Locale.ROOT), submissionId));
+        Optional<Submission> found = submissions.findById(InboundRecord.eventKey(partyCode.toUpperCase(java.util.Locale.ROOT), submissionId));
         return found.map(s -> ResponseEntity.ok(new SubmissionStatusView(submissionId, s.status().name(), s.caseId(),
                         s.applicationId(), s.receivedAt(), s.violations(), statusUrl(submissionId))))
                 .orElseGet(() -> ResponseEntity.ok(new SubmissionStatusView(submissionId, "PENDING", null, null, null, List.of(),

@@ -1,0 +1,128 @@
+package org.readmission.gateway.notification;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.readmission.events.AvroCodec;
+import org.readmission.events.EventCatalog;
+import org.readmission.events.EventType;
+import org.readmission.events.Topics;
+import org.readmission.events.UndecodableEventException;
+import org.readmission.events.common.CaseRef;
+import org.readmission.events.partner.ApplicationForwarded;
+import org.readmission.events.partner.ReintegrationProgressReported;
+import org.readmission.events.partner.ReintegrationReferralRequested;
+import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.outbox.DeadLetters;
+import org.readmission.gateway.outbox.OutboxDocuments;
+import org.readmission.gateway.outbox.OutboxMessage;
+import org.readmission.gateway.outbox.OutboxRelay;
+import org.readmission.gateway.party.PartyDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Passes partner-facing case events on to the parties concerned, each on its own notification topic: both parties
+ * of the case, except the application itself (only the requested party needs it; the requesting party sent it).
+ * Internal events are not passed on; reintegration events go to providers (not through this path).
+ * The forwarded record is the case event as published (same ce_id, so a party de-duplicates across redeliveries).
+ */
+@Component
+public class CaseEventForwarding {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventForwarding.class);
+    private static final Set<Class<?>> NOT_FOR_THE_PARTIES = Set.of(ReintegrationReferralRequested.class, ReintegrationProgressReported.class);
+
+    private final AvroCodec codec;
+    private final EventCatalog catalog;
+    private final PartyDirectory parties;
+    private final OutboxDocuments documents;
+    private final OutboxRelay relay;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    CaseEventForwarding(AvroCodec codec, EventCatalog catalog, PartyDirectory parties, OutboxDocuments documents,
+                        OutboxRelay relay, MongoTemplate mongo, Clock clock) {
+        this.codec = codec;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.documents = documents;
+        this.relay = relay;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Forwards a batch of case events; returns how many were forwarded (redeliveries re-publish what was stored). */
+    public int forwardAll(List<InboundRecord> batch) {
+        Map<String, String> stored = documents.storedPositions(ForwardedCaseEvent.class, batch.stream().map(InboundRecord::dedupKey).toList());
+        Set<String> seen = new HashSet<>();
+        List<ForwardedCaseEvent> toStore = new ArrayList<>();
+        List<ForwardedCaseEvent> toPublish = new ArrayList<>();
+        for (InboundRecord in : batch) {
+            String key = in.dedupKey();
+            if (!seen.add(key)) {
+                continue;
+            }
+            if (stored.containsKey(key)) {
+                if (in.kafkaPosition().equals(stored.get(key))) {
+                    toPublish.add(mongo.findById(key, ForwardedCaseEvent.class));
+                }
+                continue;
+            }
+            ForwardedCaseEvent forwarded = forward(in);
+            if (forwarded != null) {
+                toStore.add(forwarded);
+            }
+        }
+        Set<Integer> taken = documents.insertAll(ForwardedCaseEvent.class, toStore);
+        for (int i = 0; i < toStore.size(); i++) {
+            if (!taken.contains(i)) {
+                toPublish.add(toStore.get(i));
+            }
+        }
+        relay.publish(toPublish.stream().filter(f -> f != null).toList());
+        return toPublish.size();
+    }
+
+    private ForwardedCaseEvent forward(InboundRecord in) {
+        SpecificRecord event;
+        try {
+            event = codec.decode(in.value());
+        } catch (UndecodableEventException e) {
+            log.warn("case event at {} is undecodable ({}); copied to the DLT", in.kafkaPosition(), e.problem());
+            return new ForwardedCaseEvent(in.dedupKey(), null, in.attributes().type(), List.of(), clock.instant(), in.kafkaPosition(),
+                    List.of(DeadLetters.of(in, e.problem().name(), e.getMessage())));
+        }
+        EventType type = catalog.of(event.getClass());
+        Schema.Field caseRefField = event.getSchema().getField("caseRef");
+        if (!type.partnerFacing() || caseRefField == null || NOT_FOR_THE_PARTIES.contains(event.getClass())) {
+            return null;
+        }
+        CaseRef caseRef = (CaseRef) ((GenericRecord) event).get("caseRef");
+        String caseId = caseRef.getCaseId().getValue();
+        Set<String> recipients = new LinkedHashSet<>();
+        if (!(event instanceof ApplicationForwarded)) {
+            recipients.add(caseRef.getRequestingParty().getValue());
+        }
+        recipients.add(caseRef.getRequestedParty().getValue());
+        List<OutboxMessage> outbox = new ArrayList<>();
+        for (String party : recipients) {
+            if (parties.find(party).isEmpty()) {
+                log.warn("case {}: {} not forwarded to unknown party {}", caseId, type.ceType(), party);
+                continue;
+            }
+            outbox.add(new OutboxMessage(in.attributes().id(), Topics.partnerNotifications(party), caseId, in.headers(), in.value()));
+        }
+        return new ForwardedCaseEvent(in.dedupKey(), caseId, type.ceType(), List.copyOf(recipients), clock.instant(), in.kafkaPosition(), outbox);
+    }
+}

@@ -1,0 +1,27 @@
+package org.readmission.gateway.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.readmission.events.EventIds;
+import org.readmission.events.Topics;
+import org.readmission.gateway.inbound.InboundRecord;
+
+/** A copy of an input that cannot be processed, for the topic's {@code .dlt}, with the reason in its headers. */
+public final class DeadLetters {
+
+    public static final String REASON_CODE = "dlt-reason-code";
+    public static final String REASON_MESSAGE = "dlt-reason-message";
+    public static final String ORIGINAL_POSITION = "dlt-original-position";
+
+    private DeadLetters() {
+    }
+
+    public static OutboxMessage of(InboundRecord in, String reasonCode, String reasonMessage) {
+        List<OutboxMessage.Header> headers = new ArrayList<>(in.headers());
+        headers.add(new OutboxMessage.Header(REASON_CODE, reasonCode));
+        headers.add(new OutboxMessage.Header(REASON_MESSAGE, reasonMessage));
+        headers.add(new OutboxMessage.Header(ORIGINAL_POSITION, in.kafkaPosition()));
+        return new OutboxMessage(EventIds.deterministic("dead-letter", in.dedupKey()), Topics.dlt(in.topic()), in.key(), headers, in.value());
+    }
+}
