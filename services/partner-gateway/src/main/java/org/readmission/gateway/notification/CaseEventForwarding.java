@@ -2,10 +2,8 @@ package org.readmission.gateway.notification;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.avro.Schema;
@@ -64,24 +62,18 @@ public class CaseEventForwarding {
 
     /** Forwards a batch of case events; returns how many were forwarded (redeliveries re-publish what was stored). */
     public int forwardAll(List<InboundRecord> batch) {
-        Map<String, String> stored = documents.storedPositions(ForwardedCaseEvent.class, batch.stream().map(InboundRecord::dedupKey).toList());
-        Set<String> seen = new HashSet<>();
+        List<OutboxDocuments.Seen> seen = documents.seen(ForwardedCaseEvent.class, batch);
         List<ForwardedCaseEvent> toStore = new ArrayList<>();
         List<ForwardedCaseEvent> toPublish = new ArrayList<>();
-        for (InboundRecord in : batch) {
-            String key = in.dedupKey();
-            if (!seen.add(key)) {
-                continue;
-            }
-            if (stored.containsKey(key)) {
-                if (in.kafkaPosition().equals(stored.get(key))) {
-                    toPublish.add(mongo.findById(key, ForwardedCaseEvent.class));
+        for (int i = 0; i < batch.size(); i++) {
+            InboundRecord in = batch.get(i);
+            if (seen.get(i) == OutboxDocuments.Seen.REDELIVERY) {
+                toPublish.add(mongo.findById(in.dedupKey(), ForwardedCaseEvent.class));
+            } else if (seen.get(i) == OutboxDocuments.Seen.NEW) {
+                ForwardedCaseEvent forwarded = forward(in);
+                if (forwarded != null) {
+                    toStore.add(forwarded);
                 }
-                continue;
-            }
-            ForwardedCaseEvent forwarded = forward(in);
-            if (forwarded != null) {
-                toStore.add(forwarded);
             }
         }
         Set<Integer> taken = documents.insertAll(ForwardedCaseEvent.class, toStore);

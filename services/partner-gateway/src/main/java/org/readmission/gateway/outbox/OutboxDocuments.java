@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -32,8 +33,33 @@ public class OutboxDocuments {
         this.mongo = mongo;
     }
 
-    /** The stored Kafka positions ({@code kafkaPosition}) of those of {@code ids} that are stored already. */
-    public Map<String, String> storedPositions(Class<?> documentType, List<String> ids) {
+    /** What a record of a batch is to the documents stored so far. */
+    public enum Seen {
+        /** Not stored yet: to be decided. */
+        NEW,
+        /** Stored from this very position: delivered again after a stop before the offset was committed; publish what was stored. */
+        REDELIVERY,
+        /** Stored from another position, or earlier in the same batch: nothing to do. */
+        DUPLICATE
+    }
+
+    /** For each record of the batch (same order), whether it is new, a redelivery or a duplicate; one query. */
+    public List<Seen> seen(Class<?> documentType, List<InboundRecord> batch) {
+        Map<String, String> stored = storedPositions(documentType, batch.stream().map(InboundRecord::dedupKey).toList());
+        Set<String> inBatch = new HashSet<>();
+        return batch.stream().map(in -> {
+            String key = in.dedupKey();
+            if (!inBatch.add(key)) {
+                return Seen.DUPLICATE;
+            }
+            if (!stored.containsKey(key)) {
+                return Seen.NEW;
+            }
+            return in.kafkaPosition().equals(stored.get(key)) ? Seen.REDELIVERY : Seen.DUPLICATE;
+        }).toList();
+    }
+
+    private Map<String, String> storedPositions(Class<?> documentType, List<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("_id").include("kafkaPosition");
         Map<String, String> positions = new HashMap<>();

@@ -4,11 +4,9 @@ import static org.readmission.events.partner.ReasonCode.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.readmission.events.AvroCodec;
@@ -18,6 +16,7 @@ import org.readmission.events.EventType;
 import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.outbox.OutboxDocuments;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.validation.Violation;
@@ -62,20 +61,16 @@ public class SubmissionIntake {
 
     /** Decides, stores and relays a batch; the outcomes are in the order of the batch. */
     public List<IntakeOutcome> receiveAll(List<InboundRecord> batch) {
-        Map<String, String> stored = store.storedPositions(batch.stream().map(InboundRecord::dedupKey).toList());
-        Set<String> seen = new HashSet<>();
+        List<OutboxDocuments.Seen> seen = store.seen(batch);
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());
-        for (InboundRecord in : batch) {
-            String key = in.dedupKey();
-            Decision decision;
-            if (!seen.add(key)) {
-                decision = Decision.duplicate(key, key);
-            } else if (stored.containsKey(key)) {
-                decision = in.kafkaPosition().equals(stored.get(key)) ? Decision.redelivered(store.stored(key)) : Decision.duplicate(key, key);
-            } else {
-                decision = decide(in, acceptedApplications);
-            }
+        for (int i = 0; i < batch.size(); i++) {
+            InboundRecord in = batch.get(i);
+            Decision decision = switch (seen.get(i)) {
+                case NEW -> decide(in, acceptedApplications);
+                case REDELIVERY -> Decision.redelivered(store.stored(in.dedupKey()));
+                case DUPLICATE -> Decision.duplicate(in.dedupKey(), in.dedupKey());
+            };
             if (decision.outcome() instanceof IntakeOutcome.Accepted && decision.document().isApplication()) {
                 acceptedApplications.put(decision.document().caseId(), decision.document());
             }

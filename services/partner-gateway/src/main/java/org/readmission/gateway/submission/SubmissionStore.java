@@ -2,9 +2,9 @@ package org.readmission.gateway.submission;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxDocuments;
 import org.readmission.gateway.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,9 +27,8 @@ class SubmissionStore {
         this.relay = relay;
     }
 
-    /** The stored positions of those of {@code ids} that are stored already. */
-    Map<String, String> storedPositions(List<String> ids) {
-        return documents.storedPositions(Submission.class, ids);
+    List<OutboxDocuments.Seen> seen(List<InboundRecord> batch) {
+        return documents.seen(Submission.class, batch);
     }
 
     Submission stored(String id) {
