@@ -24,6 +24,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noOtherServicesCode = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.readmission.workflow..", "org.readmission.identity..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.readmission.caseworkflow..", "org.readmission.identity..",
                     "org.readmission.reintegration..", "org.readmission.caseview..");
 }

@@ -18,9 +18,9 @@ import org.readmission.events.common.Person;
 import org.readmission.events.partner.Apprehension;
 import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
-import org.readmission.gateway.calendar.WorkingDays;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
+import org.readmission.workflow.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +35,10 @@ public class ApplicationRules {
     static final int ACCELERATED_SUBMISSION_WORKING_DAYS = 2;
 
     private final PartyDirectory parties;
-    private final WorkingDays workingDays;
     private final Clock clock;
 
-    public ApplicationRules(PartyDirectory parties, WorkingDays workingDays, Clock clock) {
+    public ApplicationRules(PartyDirectory parties, Clock clock) {
         this.parties = parties;
-        this.workingDays = workingDays;
         this.clock = clock;
     }
 
@@ -106,9 +104,10 @@ public class ApplicationRules {
             violations.add(Violation.of(ACCELERATED_NOT_IN_BORDER_REGION, "apprehension.inBorderRegion",
                     "the accelerated procedure applies only to persons apprehended in the border region; send a NORMAL application"));
         }
-        LocalDate apprehended = apprehension.getApprehendedAt().atZone(requested.zone()).toLocalDate();
-        LocalDate lastDay = workingDays.addWorkingDays(requested.country(), apprehended, ACCELERATED_SUBMISSION_WORKING_DAYS);
-        LocalDate submitted = submittedAt.atZone(requested.zone()).toLocalDate();
+        WorkingDayCalendar calendar = WorkingDayCalendar.ofCountry(requested.country());
+        LocalDate apprehended = calendar.dayOf(apprehension.getApprehendedAt());
+        LocalDate lastDay = calendar.plusWorkingDays(apprehended, ACCELERATED_SUBMISSION_WORKING_DAYS);
+        LocalDate submitted = calendar.dayOf(submittedAt);
         if (submitted.isAfter(lastDay)) {
             violations.add(Violation.of(ACCELERATED_TIME_LIMIT_EXCEEDED, "submittedAt",
                     "the accelerated procedure requires the application within " + ACCELERATED_SUBMISSION_WORKING_DAYS

@@ -18,7 +18,6 @@ import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.events.partner.ReasonCode;
 import org.readmission.gateway.Applications;
-import org.readmission.gateway.calendar.WorkingDays;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.party.PartyRole;
@@ -26,9 +25,9 @@ import org.readmission.gateway.party.PartyRole;
 class ApplicationRulesTest {
 
     private static final ZoneId BAKU = ZoneId.of("Asia/Baku");
-    private static final Party DE_BPOL = new Party("DE-BPOL", "Bundespolizei", "DE", ZoneId.of("Europe/Berlin"), PartyRole.COMPETENT_AUTHORITY, Set.of());
-    private static final Party AZ_SMS = new Party("AZ-SMS", "State Migration Service", "AZ", BAKU, PartyRole.CENTRAL_AUTHORITY, Set.of());
-    private static final Party NL_DTV = new Party("NL-DTV", "DT&V", "NL", ZoneId.of("Europe/Amsterdam"), PartyRole.COMPETENT_AUTHORITY, Set.of());
+    private static final Party DE_BPOL = new Party("DE-BPOL", "Bundespolizei", "DE", PartyRole.COMPETENT_AUTHORITY, Set.of());
+    private static final Party AZ_SMS = new Party("AZ-SMS", "State Migration Service", "AZ", PartyRole.CENTRAL_AUTHORITY, Set.of());
+    private static final Party NL_DTV = new Party("NL-DTV", "DT&V", "NL", PartyRole.COMPETENT_AUTHORITY, Set.of());
 
     private final ApplicationRules rules = rulesAt(Instant.now());
 
@@ -116,7 +115,7 @@ class ApplicationRulesTest {
 
     private static ApplicationRules rulesAt(Instant now) {
         PartyDirectory parties = new PartyDirectory("AZ", List.of(DE_BPOL, AZ_SMS, NL_DTV));
-        return new ApplicationRules(parties, new WorkingDays(), Clock.fixed(now, ZoneOffset.UTC));
+        return new ApplicationRules(parties, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static List<ReasonCode> codes(List<Violation> violations) {
