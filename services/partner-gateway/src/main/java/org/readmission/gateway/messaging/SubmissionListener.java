@@ -29,7 +29,7 @@ class SubmissionListener {
     }
 
     /** One poll at a time: decided in memory, stored in one bulk write, relayed together. */
-    @KafkaListener(id = "partner-submissions", topics = Topics.PARTNER_SUBMISSIONS, batch = "true",
+    @KafkaListener(id = "partner-submissions", idIsGroup = false, topics = Topics.PARTNER_SUBMISSIONS, batch = "true",
             concurrency = "${readmission.gateway.consumer-concurrency:2}")
     void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
         Timer.Sample started = Timer.start(meters);

@@ -1,0 +1,153 @@
+package org.readmission.caseworkflow.cases;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.readmission.events.AvroCodec;
+import org.readmission.events.UndecodableEventException;
+import org.readmission.events.cases.OpenReadmissionCase;
+import org.readmission.events.common.CaseRef;
+import org.readmission.events.common.EvidenceItem;
+import org.readmission.events.common.Person;
+import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The case store. Registration inserts the document once (a repeat finds it); every later change is one atomic
+ * single-document update that is a no-op when repeated (guarded by the event id), because the steps that make
+ * them (a publishing job, an inbox recovery) may run again after a crash.
+ */
+@Service
+public class CaseFiles {
+
+    private final Cases cases;
+    private final MongoTemplate mongo;
+    private final AvroCodec codec;
+    private final Clock clock;
+
+    CaseFiles(Cases cases, MongoTemplate mongo, AvroCodec codec, Clock clock) {
+        this.cases = cases;
+        this.mongo = mongo;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public Optional<CaseFile> find(String caseId) {
+        return cases.findById(caseId);
+    }
+
+    public CaseFile get(String caseId) {
+        return find(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId
+                + " has no case file: registerCase has not run for it"));
+    }
+
+    /** Registers the case of an {@code OpenReadmissionCase} command; registering again returns the stored file. */
+    public CaseFile register(OpenReadmissionCase command) {
+        CaseFile file = fileOf(command);
+        try {
+            return cases.insert(file);
+        } catch (DuplicateKeyException e) {
+            return get(file.caseId());
+        }
+    }
+
+    CaseFile fileOf(OpenReadmissionCase command) {
+        CaseRef ref = command.getCaseRef();
+        ReadmissionApplicationSubmitted application = command.getApplication();
+        return new CaseFile(ref.getCaseId().getValue(), ref.getApplicationId(), ref.getRequestingParty().getValue(),
+                ref.getRequestedParty().getValue(), application.getProcedure().name(), application.getCategory().name(),
+                command.getReceivedAt(), command.getSubmissionId(), clock.instant(), codec.encode(application),
+                application.getPersons().stream().map(CaseFiles::personEntry).toList(), null, null, null, null, null);
+    }
+
+    public ReadmissionApplicationSubmitted application(CaseFile file) {
+        try {
+            return (ReadmissionApplicationSubmitted) codec.decode(file.application());
+        } catch (UndecodableEventException e) {
+            throw new IllegalStateException("the application of case " + file.caseId() + " no longer decodes", e);
+        }
+    }
+
+    public Optional<Person> person(CaseFile file, String personId) {
+        return application(file).getPersons().stream().filter(p -> p.getPersonId().equals(personId)).findFirst();
+    }
+
+    public void recordPublished(String caseId, CaseFile.TimelineEntry entry) {
+        pushOnce(caseId, "timeline", entry.ceId(), entry);
+    }
+
+    public void recordDeadline(String caseId, CaseFile.DeadlineEntry deadline) {
+        mongo.updateFirst(byId(caseId), Update.update("deadlines." + deadline.kind(), deadline), CaseFile.class);
+    }
+
+    void recordSubmission(String caseId, CaseFile.SubmissionEntry submission) {
+        pushOnce(caseId, "submissions", submission.ceId(), submission);
+    }
+
+    void recordVerification(String caseId, CaseFile.VerificationEntry verification) {
+        pushOnce(caseId, "verifications", verification.ceId(), verification);
+    }
+
+    /** Adds evidence sent later to the person it concerns (once per item id). */
+    void addEvidence(String caseId, String personId, List<EvidenceItem> items) {
+        CaseFile file = get(caseId);
+        List<CaseFile.PersonEntry> persons = new ArrayList<>();
+        boolean changed = false;
+        for (CaseFile.PersonEntry person : file.persons()) {
+            if (!person.personId().equals(personId)) {
+                persons.add(person);
+                continue;
+            }
+            List<CaseFile.EvidenceEntry> evidence = new ArrayList<>(person.evidence());
+            for (EvidenceItem item : items) {
+                if (evidence.stream().noneMatch(e -> e.evidenceId().equals(item.getEvidenceId()))) {
+                    evidence.add(evidenceEntry(item));
+                    changed = true;
+                }
+            }
+            persons.add(new CaseFile.PersonEntry(person.personId(), person.role(), person.givenNames(), person.surname(),
+                    person.dateOfBirth(), person.claimedNationality(), person.interviewRequested(),
+                    person.protectionClaimRaised(), evidence));
+        }
+        if (changed) {
+            mongo.updateFirst(byId(caseId), Update.update("persons", persons), CaseFile.class);
+        }
+    }
+
+    /** Records (or replaces) the travel document of a person. */
+    public void recordTravelDocument(String caseId, CaseFile.TravelDocumentEntry document) {
+        mongo.updateFirst(byId(caseId), new Update().pull("travelDocuments",
+                Query.query(Criteria.where("personId").is(document.personId()))), CaseFile.class);
+        mongo.updateFirst(byId(caseId), new Update().push("travelDocuments", document), CaseFile.class);
+    }
+
+    private void pushOnce(String caseId, String list, String ceId, Object entry) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and(list + ".ceId").ne(ceId)),
+                new Update().push(list, entry), CaseFile.class);
+    }
+
+    private static Query byId(String caseId) {
+        return Query.query(Criteria.where("_id").is(caseId));
+    }
+
+    private static CaseFile.PersonEntry personEntry(Person person) {
+        return new CaseFile.PersonEntry(person.getPersonId(), person.getRole().name(), person.getName().getGivenNames(),
+                person.getName().getSurname(), person.getDateOfBirth(), person.getClaimedNationality(),
+                person.getInterviewRequested(), person.getProtectionClaimRaised(),
+                person.getEvidence().stream().map(CaseFiles::evidenceEntry).toList());
+    }
+
+    private static CaseFile.EvidenceEntry evidenceEntry(EvidenceItem item) {
+        return new CaseFile.EvidenceEntry(item.getEvidenceId(), item.getKind().name(), item.getAnnexClass().name(),
+                item.getDocument() == null ? null : item.getDocument().getDocumentType().name(),
+                item.getDocument() != null && item.getDocument().getCopyOnly(),
+                item.getDocument() == null ? null : item.getDocument().getExpiresOn(), item.getDescription());
+    }
+}

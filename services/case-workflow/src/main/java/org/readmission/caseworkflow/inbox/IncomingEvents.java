@@ -1,0 +1,95 @@
+package org.readmission.caseworkflow.inbox;
+
+import java.util.Optional;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.readmission.caseworkflow.process.CaseProcess.Messages;
+import org.readmission.events.AvroCodec;
+import org.readmission.events.CloudEventAttributes;
+import org.readmission.events.CloudEventHeaders;
+import org.readmission.events.EventCatalog;
+import org.readmission.events.UndecodableEventException;
+import org.readmission.events.cases.OpenReadmissionCase;
+import org.readmission.events.cases.RecordPartnerSubmission;
+import org.readmission.events.common.CaseRef;
+import org.readmission.events.identity.IdentityVerificationCompleted;
+import org.readmission.events.partner.ReasonCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The envelope checks of a consumed record. What passes becomes an {@link IncomingEvent}; what does not is a
+ * {@link Rejected} with a reason code and a message saying what is wrong, for the dead-letter topic.
+ */
+@Component
+class IncomingEvents {
+
+    private final AvroCodec codec;
+    private final EventCatalog catalog;
+
+    IncomingEvents(AvroCodec codec, EventCatalog catalog) {
+        this.codec = codec;
+        this.catalog = catalog;
+    }
+
+    sealed interface Reading permits Accepted, Rejected {
+    }
+
+    record Accepted(IncomingEvent event) implements Reading {
+    }
+
+    record Rejected(ReasonCode code, String message) implements Reading {
+    }
+
+    Reading read(ConsumerRecord<String, byte[]> record) {
+        CloudEventAttributes attributes = CloudEventHeaders.read(record.headers());
+        if (!attributes.missingRequired().isEmpty()) {
+            return new Rejected(ReasonCode.MISSING_HEADER, "missing CloudEvents headers " + attributes.missingRequired());
+        }
+        SpecificRecord payload;
+        try {
+            payload = codec.decode(record.value());
+        } catch (UndecodableEventException e) {
+            ReasonCode code = e.problem() == UndecodableEventException.Problem.UNKNOWN_SCHEMA_FINGERPRINT
+                    ? ReasonCode.UNKNOWN_SCHEMA : ReasonCode.UNDECODABLE_PAYLOAD;
+            return new Rejected(code, e.getMessage());
+        }
+        String payloadType = catalog.of(payload.getClass()).ceType();
+        if (!payloadType.equals(attributes.type())) {
+            return new Rejected(ReasonCode.TYPE_MISMATCH, "ce_type " + attributes.type() + " but the payload is a " + payloadType);
+        }
+        if (payload instanceof RecordPartnerSubmission submission) {
+            String carried = catalog.of(((SpecificRecord) submission.getPayload()).getClass()).ceType();
+            if (!carried.equals(submission.getSubmissionType())) {
+                return new Rejected(ReasonCode.TYPE_MISMATCH, "submissionType " + submission.getSubmissionType()
+                        + " but the submission carried is a " + carried);
+            }
+        }
+        Optional<String> messageName = messageNameOf(payload);
+        if (messageName.isEmpty()) {
+            return new Rejected(ReasonCode.TYPE_MISMATCH, payloadType + " is not correlated by the case workflow (topic "
+                    + record.topic() + " carries OpenReadmissionCase, RecordPartnerSubmission, IdentityVerificationCompleted)");
+        }
+        CaseRef caseRef = (CaseRef) ((org.apache.avro.generic.GenericRecord) payload).get("caseRef");
+        String caseId = caseRef.getCaseId().getValue();
+        if (caseId == null || caseId.isBlank()) {
+            return new Rejected(ReasonCode.MISSING_FIELD, "caseRef.caseId is empty");
+        }
+        return new Accepted(new IncomingEvent(attributes.id(), attributes.source(), attributes.type(), messageName.get(),
+                caseId, caseRef.getRequestingParty().getValue(), caseRef.getRequestedParty().getValue(),
+                record.topic() + "-" + record.partition() + "@" + record.offset(), record.value()));
+    }
+
+    private Optional<String> messageNameOf(SpecificRecord payload) {
+        if (payload instanceof OpenReadmissionCase) {
+            return Optional.of(Messages.OPEN_CASE);
+        }
+        if (payload instanceof IdentityVerificationCompleted) {
+            return Optional.of(Messages.VERIFICATION_COMPLETED);
+        }
+        if (payload instanceof RecordPartnerSubmission submission) {
+            return Optional.of(submission.getSubmissionType());
+        }
+        return Optional.empty();
+    }
+}

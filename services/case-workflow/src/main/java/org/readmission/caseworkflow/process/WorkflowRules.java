@@ -1,0 +1,53 @@
+package org.readmission.caseworkflow.process;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.readmission.workflow.AgreementProfile;
+import org.readmission.workflow.ClassifyEvidence;
+import org.readmission.workflow.ComputeReplyDeadline;
+import org.readmission.workflow.ComputeTransferDeadline;
+import org.readmission.workflow.ComputeTravelDocumentDeadline;
+import org.readmission.workflow.Deadlines;
+import org.readmission.workflow.EvidenceClassification;
+import org.readmission.workflow.EvidenceRecords;
+import org.readmission.workflow.ReadmissionCaseProcess.Beans;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The rule delegates of the workflows module under the bean names the model calls
+ * ({@code camunda:delegateExpression="${computeReplyDeadline}"} ...), on the EU–Azerbaijan agreement profile. The
+ * evidence they classify is read from this service's case store ({@link EvidenceRecords}).
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkflowRules {
+
+    @Bean
+    Deadlines deadlines() {
+        return new Deadlines(AgreementProfile.euAzerbaijan());
+    }
+
+    @Bean
+    EvidenceClassification evidenceClassification() {
+        return EvidenceClassification.fromClasspath();
+    }
+
+    @Bean(Beans.CLASSIFY_EVIDENCE)
+    JavaDelegate classifyEvidence(EvidenceClassification classification, EvidenceRecords evidence) {
+        return new ClassifyEvidence(classification, evidence);
+    }
+
+    @Bean(Beans.COMPUTE_REPLY_DEADLINE)
+    JavaDelegate computeReplyDeadline(Deadlines deadlines) {
+        return new ComputeReplyDeadline(deadlines);
+    }
+
+    @Bean(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE)
+    JavaDelegate computeTravelDocumentDeadline(Deadlines deadlines) {
+        return new ComputeTravelDocumentDeadline(deadlines);
+    }
+
+    @Bean(Beans.COMPUTE_TRANSFER_DEADLINE)
+    JavaDelegate computeTransferDeadline(Deadlines deadlines) {
+        return new ComputeTransferDeadline(deadlines);
+    }
+}

@@ -1,0 +1,139 @@
+package org.readmission.caseworkflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.readmission.events.Topics;
+import org.readmission.events.partner.CaseClosed;
+import org.readmission.events.partner.CaseOutcome;
+import org.readmission.events.partner.ReadmissionDecided;
+import org.readmission.events.partner.ReadmissionDecisionType;
+import org.readmission.events.partner.RefusalReason;
+import org.readmission.events.partner.ReplyDeadlineSet;
+import org.readmission.events.partner.TransferScheduled;
+import org.readmission.events.partner.TravelDocumentIssued;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real model of the workflows module ({@code bpmn/readmission-case.bpmn}, the agreement profile and its rule
+ * delegates) hosted by this service, driven as the partners, identity verification and the officers would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "camunda.bpm.deployment-resource-pattern=classpath*:bpmn/*.bpmn,classpath*:dmn/*.dmn"})
+@EmbeddedKafka(kraft = true, partitions = 3)
+@ActiveProfiles("test")
+@DirtiesContext
+class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
+
+    static final String TRAVEL_DOCUMENT_ISSUED = "org.readmission.case.travel-document-issued.v1";
+    static final String TRANSFER_SCHEDULED = "org.readmission.case.transfer-scheduled.v1";
+    static final String TRANSFER_COMPLETED = "org.readmission.case.transfer-completed.v1";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("case_workflow_model"));
+    }
+
+    @Test
+    void approvedFamilyIsTransferredAndReferredToReintegration() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        awaitInstance(caseId);
+        List<ConsumerRecord<String, byte[]>> opened = caseEvents.await(r -> caseId.equals(r.key()), 2);
+        assertThat(caseEvents.typesOf(caseId)).containsExactly(FORWARDED, DEADLINE_SET);
+        ReplyDeadlineSet deadline = (ReplyDeadlineSet) commands.decode(opened.get(1).value());
+        assertThat(deadline.getDeadline().getProfileId()).isNotBlank().doesNotContain("not stated");
+        assertThat(deadline.getDeadline().getCalendar()).contains("AZ");
+
+        verifyAll(caseId);
+        String decide = (String) awaitTask(caseId, "AZ-SMS", "case-officer").get("id");
+        assertThat(post(decide, "complete", "AZ-SMS", "case-officer", "officer-a", Map.of("decision", "APPROVED"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> travelTask = awaitTask(caseId, "AZ-SMS", "consular-officer");
+        assertThat(travelTask.get("due")).isNotNull();
+        String validUntil = LocalDate.now().plusMonths(3).toString();
+        assertThat(post((String) travelTask.get("id"), "complete", "AZ-SMS", "consular-officer", "consul-1", Map.of(
+                "documents", List.of(
+                        Map.of("personId", "p1", "documentNumber", "LP0000001", "validUntil", validUntil),
+                        Map.of("personId", "p2", "documentNumber", "LP0000002", "validUntil", validUntil))))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        caseEvents.await(r -> caseId.equals(r.key()), 5);
+
+        Instant transferAt = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        commands.sendCommand(CaseCommands.transferProposed(caseId, transferAt, "GYD Heydar Aliyev International Airport", "p1", "p2"));
+        String confirm = (String) awaitTask(caseId, "AZ-SMS", "case-officer").get("id");
+        assertThat(post(confirm, "complete", "AZ-SMS", "case-officer", "officer-a", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        String handover = (String) awaitTask(caseId, "AZ-SMS", "border-officer").get("id");
+        assertThat(post(handover, "complete", "AZ-SMS", "border-officer", "border-1", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<ConsumerRecord<String, byte[]>> events = caseEvents.await(r -> caseId.equals(r.key()), 8);
+        assertThat(caseEvents.typesOf(caseId)).containsExactly(FORWARDED, DEADLINE_SET, DECIDED,
+                TRAVEL_DOCUMENT_ISSUED, TRAVEL_DOCUMENT_ISSUED, TRANSFER_SCHEDULED, TRANSFER_COMPLETED, CLOSED);
+        assertThat(events.subList(3, 5)).extracting(r -> ((TravelDocumentIssued) commands.decode(r.value())).getPersonId())
+                .containsExactly("p1", "p2");
+        TransferScheduled scheduled = (TransferScheduled) commands.decode(events.get(5).value());
+        assertThat(scheduled.getScheduledAt()).isEqualTo(transferAt);
+        assertThat(scheduled.getDeadline().getRule()).isNotBlank();
+        assertThat(((CaseClosed) commands.decode(events.get(7).value())).getOutcome()).isEqualTo(CaseOutcome.TRANSFERRED);
+        try (TopicReader referrals = new TopicReader(brokers, Topics.REINTEGRATION_REFERRALS)) {
+            assertThat(referrals.await(r -> caseId.equals(r.key()), 2)).hasSize(2);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0);
+        assertThat(caseFiles.get(caseId).deadlines()).containsKeys("REPLY", "TRANSFER");
+    }
+
+    @Test
+    void partnersEarlyRefusalWaitsForTheVerificationThenClosesTheCase() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        commands.sendCommand(CaseCommands.decision(caseId, ReadmissionDecisionType.REFUSED, RefusalReason.NATIONALITY_NOT_ESTABLISHED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox("PENDING", caseId).stream()
+                .anyMatch(e -> ((Number) e.get("attempts")).intValue() >= 1));
+
+        verifyAll(caseId);
+        List<ConsumerRecord<String, byte[]>> events = caseEvents.await(r -> caseId.equals(r.key()), 4);
+        assertThat(caseEvents.typesOf(caseId)).containsExactly(FORWARDED, DEADLINE_SET, DECIDED, CLOSED);
+        assertThat(((ReadmissionDecided) commands.decode(events.get(2).value())).getDecision())
+                .isEqualTo(ReadmissionDecisionType.REFUSED);
+        assertThat(((CaseClosed) commands.decode(events.get(3).value())).getOutcome()).isEqualTo(CaseOutcome.REFUSED);
+    }
+
+    @Test
+    void protectionConcernPutsTheCaseOnHoldUntilAnOfficerReleasesIt() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        awaitInstance(caseId);
+        commands.sendCommand(CaseCommands.protectionConcern(caseId, "p2"));
+
+        String review = (String) awaitTask(caseId, "DE-BPOL", "protection-officer").get("id");
+        assertThat(post(review, "complete", "DE-BPOL", "protection-officer", "po-1",
+                Map.of("holdDecision", "RELEASE")).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(post(review, "complete", "DE-BPOL", "protection-officer", "po-1", Map.of("holdDecision", "RELEASE",
+                "holdMotivation", "Asylum application rejected with final effect.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        caseEvents.await(r -> caseId.equals(r.key()) && header(r, "ce_type").endsWith("protection-hold-released.v1"), 1);
+        assertThat(caseEvents.typesOf(caseId)).containsSubsequence(
+                "org.readmission.case.protection-hold-placed.v1", "org.readmission.case.protection-hold-released.v1");
+    }
+}

@@ -1,0 +1,39 @@
+package org.readmission.caseworkflow.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.readmission.caseworkflow.CaseCommands;
+import org.readmission.events.AvroCodec;
+import org.readmission.events.EventCatalog;
+import org.readmission.events.cases.OpenReadmissionCase;
+
+/** Case files and a store-less {@link CaseFiles} for tests that only read them. */
+public final class CaseFileFixtures {
+
+    static final AvroCodec CODEC = new AvroCodec(EventCatalog.v1());
+
+    private CaseFileFixtures() {
+    }
+
+    /** The case file of {@link CaseCommands#openCase(String)}, with travel documents if given. */
+    public static CaseFile registered(String caseId, CaseFile.TravelDocumentEntry... travelDocuments) {
+        OpenReadmissionCase command = CaseCommands.openCase(caseId);
+        CaseFile file = new CaseFiles(null, null, CODEC, Clock.systemUTC()).fileOf(command);
+        return new CaseFile(file.caseId(), file.applicationId(), file.requestingParty(), file.requestedParty(),
+                file.procedure(), file.category(), file.receivedAt(), file.submissionId(), file.registeredAt(),
+                file.application(), file.persons(), Map.of(), List.of(), List.of(), List.of(), List.of(travelDocuments));
+    }
+
+    /** Reads applications and persons of case files; writing needs a store. */
+    public static CaseFiles reader() {
+        return new CaseFiles(null, null, CODEC, Clock.systemUTC());
+    }
+
+    public static CaseFile.TravelDocumentEntry travelDocument(String personId, Instant issuedAt) {
+        return new CaseFile.TravelDocumentEntry(personId, "LP" + personId.toUpperCase() + "12345",
+                java.time.LocalDate.of(2030, 1, 31), issuedAt, "consul-1");
+    }
+}
