@@ -1,5 +1,6 @@
 package org.readmission.caseworkflow;
 
+import org.readmission.testing.MongoWireTestServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;

@@ -1,5 +1,6 @@
 package org.readmission.caseworkflow;
 
+import org.readmission.testing.TopicReader;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.readmission.caseworkflow;
 
+import org.readmission.testing.MongoWireTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.readmission.caseworkflow;
 
+import org.readmission.testing.MongoWireTestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

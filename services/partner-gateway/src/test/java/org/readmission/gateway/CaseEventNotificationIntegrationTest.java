@@ -1,5 +1,6 @@
 package org.readmission.gateway;
 
+import org.readmission.testing.MongoWireTestServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,5 +1,6 @@
 package org.readmission.gateway;
 
+import org.readmission.testing.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.readmission.events.partner.ReasonCode.*;
 

@@ -1,11 +1,11 @@
-package org.readmission.gateway;
+package org.readmission.testing;
 
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-/** One MongoDB-wire store (mongo-java-server, in memory) on 127.0.0.1 for all tests of this JVM, reached over TCP. */
+/** One in-memory MongoDB-wire store (mongo-java-server) on 127.0.0.1 for all tests of a JVM, reached over TCP. */
 public final class MongoWireTestServer {
 
     private static MongoServer server;
@@ -13,6 +13,7 @@ public final class MongoWireTestServer {
     private MongoWireTestServer() {
     }
 
+    /** A connection string to a database of its own (tests using different databases do not see each other's data). */
     public static synchronized String uri(String database) {
         if (server == null) {
             server = new MongoServer(new MemoryBackend());

@@ -1,4 +1,4 @@
-package org.readmission.gateway;
+package org.readmission.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.readmission.events.CloudEventHeaders;
 
 /** Reads a whole topic from the beginning, as a partner or a downstream service would, and keeps what it saw. */
 public final class TopicReader implements AutoCloseable {
@@ -40,6 +41,16 @@ public final class TopicReader implements AutoCloseable {
 
     public List<ConsumerRecord<String, byte[]>> matching(Predicate<ConsumerRecord<String, byte[]>> filter) {
         return poll().stream().filter(filter).toList();
+    }
+
+    /** Records of one case (key = case id), in the order of their partition. */
+    public List<ConsumerRecord<String, byte[]>> ofCase(String caseId) {
+        return matching(r -> caseId.equals(r.key()));
+    }
+
+    /** The {@code ce_type}s of one case's records, in order. */
+    public List<String> typesOf(String caseId) {
+        return ofCase(caseId).stream().map(r -> CloudEventHeaders.header(r.headers(), CloudEventHeaders.TYPE)).toList();
     }
 
     /** Waits (up to 30 s) until at least {@code count} records match, and returns them. */
