@@ -1,0 +1,98 @@
+package org.readmission.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A few JSON calls over HTTP with fixed headers (the task API's caller headers, or HTTP Basic for /engine-rest). */
+final class HttpJson {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI base;
+    private final Map<String, String> headers;
+
+    private HttpJson(URI base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** A caller of the task API: who they are goes in {@code X-Party-Code}, {@code X-Role}, {@code X-User}. */
+    static HttpJson officer(URI base, String party, String role, String user) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Party-Code", party);
+        headers.put("X-Role", role);
+        headers.put("X-User", user);
+        return new HttpJson(base, headers);
+    }
+
+    /** A caller without credentials (the inbox API, until the security issue). */
+    static HttpJson anonymous(URI base) {
+        return new HttpJson(base, Map.of());
+    }
+
+    /** An engine user for Camunda's REST API ({@code /engine-rest}, HTTP Basic). */
+    static HttpJson engineUser(URI base, String user, String password) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HttpJson(base, Map.of("Authorization", "Basic " + credentials));
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return send(request(path).header("Content-Type", "application/json").POST(publisher));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

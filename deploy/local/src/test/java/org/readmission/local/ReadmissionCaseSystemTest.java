@@ -1,0 +1,493 @@
+package org.readmission.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.readmission.events.AvroCodec;
+import org.readmission.events.CloudEventAttributes;
+import org.readmission.events.CloudEventHeaders;
+import org.readmission.events.EventCatalog;
+import org.readmission.events.Topics;
+import org.readmission.events.common.AnnexClass;
+import org.readmission.events.identity.IdentityVerificationCompleted;
+import org.readmission.events.identity.IdentityVerificationRequested;
+import org.readmission.events.identity.VerificationOutcome;
+import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.events.partner.ReadmissionDecided;
+import org.readmission.events.partner.ReadmissionDecisionType;
+import org.readmission.events.partner.SubmissionAcknowledged;
+import org.readmission.events.partner.SubmissionRejected;
+
+/**
+ * The whole system on this machine, each part its own process: a real KRaft broker, the MongoDB-wire store (H2 file),
+ * partner-gateway and case-workflow from their fat jars, everything on free ports of 127.0.0.1.
+ *
+ * <p>One case, start to decision: DE-BPOL submits an application over Kafka → the gateway acknowledges it with a case
+ * id → the case waits at identity verification → case-workflow is killed (SIGKILL) and the verification results
+ * arrive while it is down → it is started again on the same engine database and Mongo database → the case reaches
+ * the decision task → AZ-SMS's officer decides through the task API → both parties hear of the case on their
+ * notification topics in order and once each.
+ *
+ * <p>The steps share the running system and the case, so they run in order; a step whose predecessor failed is
+ * skipped (assumption), not failed again. Logs: {@code deploy/local/target/system-test/*.log}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadmissionCaseSystemTest {
+
+    private static final Path GATEWAY_JAR = Path.of("../../services/partner-gateway/target/partner-gateway.jar");
+    private static final Path CASE_WORKFLOW_JAR = Path.of("../../services/case-workflow/target/case-workflow.jar");
+    private static final Path LOGS = Path.of("target/system-test");
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final String OFFICER = "aliyev";
+    private static final String DECIDE_TASK = "UserTask_DecideOnApplication";
+    private static final String AWAIT_VERIFICATION = "ReceiveTask_AwaitVerificationResult";
+
+    private static final String FORWARDED = "org.readmission.case.application-forwarded.v1";
+    private static final String DEADLINE_SET = "org.readmission.case.reply-deadline-set.v1";
+    private static final String DECIDED = "org.readmission.case.readmission-decided.v1";
+
+    private static final String REQUESTING_TOPIC = Topics.partnerNotifications(TwoPersonApplication.REQUESTING);
+    private static final String REQUESTED_TOPIC = Topics.partnerNotifications(TwoPersonApplication.REQUESTED);
+
+    @TempDir
+    static Path data;
+
+    private final EventCatalog catalog = EventCatalog.v1();
+    private final AvroCodec codec = new AvroCodec(catalog);
+    private final List<ManagedProcess> started = new CopyOnWriteArrayList<>();
+    private final Thread killChildrenOnExit = new Thread(() -> started.forEach(p -> p.process().destroyForcibly()));
+    private static volatile boolean failed;
+
+    private ManagedProcess broker;
+    private MongoWireStore store;
+    private ManagedProcess gateway;
+    private ManagedProcess caseWorkflow;
+    private String bootstrap;
+    private int gatewayPort;
+    private int caseWorkflowPort;
+    private TopicRecorder recorder;
+    private KafkaProducer<String, byte[]> producer;
+
+    // what the steps hand on to each other
+    private String caseId;
+    private List<IdentityVerificationRequested> verificationRequests;
+    private String decisionTaskId;
+    private boolean decided;
+
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            failed = true;
+        }
+    };
+
+    @BeforeAll
+    void startTheSystem() throws Exception {
+        assumeTrue(Files.isRegularFile(GATEWAY_JAR) && Files.isRegularFile(CASE_WORKFLOW_JAR),
+                "the service jars are missing (" + GATEWAY_JAR + ", " + CASE_WORKFLOW_JAR + "): build them first with "
+                        + "'./mvnw -B -ntp install -DskipTests -pl services/partner-gateway,services/case-workflow -am' "
+                        + "from the repository root, or run './mvnw -B -ntp -pl deploy/local -am verify'");
+        Runtime.getRuntime().addShutdownHook(killChildrenOnExit); // even if this JVM is stopped mid-test
+        Files.createDirectories(LOGS);
+        try (Stream<Path> old = Files.list(LOGS)) {
+            for (Path log : old.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        }
+
+        int kafkaPort = Ports.freePort(Ports.HOST);
+        KafkaBroker kafka = new KafkaBroker(Ports.HOST, kafkaPort, Ports.freePort(Ports.HOST), data.resolve("kafka"),
+                LOGS.resolve("kafka.log"), System.getProperty("java.class.path"), KafkaBroker.defaultJvmArgs());
+        kafka.formatIfNeeded(data);
+        broker = track(kafka.start(data, null));
+        bootstrap = kafka.bootstrapServers();
+
+        store = MongoWireStore.start(Ports.HOST, Ports.freePort(Ports.HOST), data.resolve("mongo/store.mv"));
+
+        awaitHealthy(broker, HealthWait.kafka(Ports.HOST, kafkaPort), Duration.ofSeconds(60));
+        try (Admin admin = TopicSetup.admin(bootstrap)) {
+            TopicSetup.ensure(admin, StackFiles.readTopics(Path.of("topics.txt")), (short) 1, Duration.ofSeconds(30));
+        }
+
+        gatewayPort = Ports.freePort(Ports.HOST);
+        caseWorkflowPort = Ports.freePort(Ports.HOST);
+        gateway = startService("partner-gateway", GATEWAY_JAR, gatewayPort, List.of());
+        caseWorkflow = startCaseWorkflow();
+        awaitHealthy(gateway, HealthWait.http(healthUrl(gatewayPort)), HEALTH_TIMEOUT);
+        awaitHealthy(caseWorkflow, HealthWait.http(healthUrl(caseWorkflowPort)), HEALTH_TIMEOUT);
+
+        // the gateway has created the parties' notification topics by the time it is healthy
+        recorder = new TopicRecorder(bootstrap, List.of(REQUESTING_TOPIC, REQUESTED_TOPIC, Topics.CASE_EVENTS,
+                Topics.IDENTITY_VERIFICATION_REQUESTS));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    void stopTheSystem() {
+        quietly(() -> producer.close(Duration.ofSeconds(5)), producer);
+        quietly(() -> recorder.close(), recorder);
+        if (failed) {
+            for (ManagedProcess process : List.of(caseWorkflow, gateway)) {
+                if (process != null) {
+                    System.err.printf("---- last lines of %s (%s) ----%n%s%n", process.name(), process.logFile(),
+                            String.join("\n", ManagedProcess.tail(process.logFile(), 60)));
+                }
+            }
+        }
+        // services first, then the store, then the broker; each SIGTERM, then SIGKILL after the grace period
+        for (ManagedProcess process : List.of(caseWorkflow, gateway)) {
+            quietly(() -> process.stop(Duration.ofSeconds(15)), process);
+        }
+        quietly(() -> store.close(), store);
+        quietly(() -> broker.stop(Duration.ofSeconds(15)), broker);
+        started.forEach(p -> p.process().destroyForcibly()); // anything left over (e.g. a killed-and-restarted service)
+        quietly(() -> Runtime.getRuntime().removeShutdownHook(killChildrenOnExit), killChildrenOnExit);
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aPartnersApplicationIsAcknowledgedWithACaseThatWaitsForIdentityVerificationOfEachPerson() {
+        String applicationId = "DE-BPOL-2025-" + UUID.randomUUID().toString().substring(0, 8);
+        ReadmissionApplicationSubmitted application = TwoPersonApplication.of(applicationId);
+        String submissionId = UUID.randomUUID().toString();
+        send(Topics.PARTNER_SUBMISSIONS, applicationId, application, submissionId, TwoPersonApplication.REQUESTING, null);
+
+        SubmissionAcknowledged ack = await("the gateway's answer to submission " + submissionId)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> answerTo(submissionId), Optional::isPresent).orElseThrow();
+        assertThat(ack.getApplicationId()).isEqualTo(applicationId);
+        assertThat(ack.getCaseId()).as("the acknowledgement names the case").isNotNull();
+        caseId = ack.getCaseId().getValue();
+        assertThat(caseId).startsWith("RC-");
+
+        // one verification request per person, each once
+        List<IdentityVerificationRequested> requests = await("a verification request per person of " + caseId)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> decoded(Topics.IDENTITY_VERIFICATION_REQUESTS, IdentityVerificationRequested.class),
+                        list -> list.size() >= TwoPersonApplication.PERSON_IDS.size());
+        assertThat(requests).extracting(IdentityVerificationRequested::getPersonId)
+                .containsExactlyInAnyOrderElementsOf(TwoPersonApplication.PERSON_IDS);
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.getCaseRef().getRequestingParty().getValue()).isEqualTo(TwoPersonApplication.REQUESTING);
+            assertThat(request.getCaseRef().getRequestedParty().getValue()).isEqualTo(TwoPersonApplication.REQUESTED);
+        });
+        verificationRequests = requests;
+
+        // and the engine is at rest there: both persons wait for their result, no job is left to run
+        awaitCaseRestsAtVerification();
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void verificationResultsThatArriveWhileCaseWorkflowIsDownAreTakenUpAfterItsRestart() throws Exception {
+        assumeTrue(verificationRequests != null, "needs the waiting case of the previous step");
+
+        caseWorkflow.process().destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of H2, Kafka or Mongo
+        assertThat(caseWorkflow.process().waitFor(15, TimeUnit.SECONDS)).as("case-workflow killed").isTrue();
+        assertThat(caseWorkflow.process().exitValue()).as("exit code of SIGKILL").isEqualTo(137);
+
+        // the identity service answers while case-workflow is down
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> resultIds = new ArrayList<>();
+        for (IdentityVerificationRequested request : verificationRequests) {
+            IdentityVerificationCompleted result = IdentityVerificationCompleted.newBuilder()
+                    .setCaseRef(request.getCaseRef())
+                    .setOccurredAt(now)
+                    .setPersonId(request.getPersonId())
+                    .setOutcome(VerificationOutcome.CONFIRMED)
+                    .setReasons(List.of("passport number found in the civil registry"))
+                    .setEvidenceClass(AnnexClass.PROOF)
+                    .setFingerprintScoreBand(null)
+                    .setCompletedAt(now)
+                    .build();
+            String resultId = UUID.randomUUID().toString();
+            send(Topics.IDENTITY_VERIFICATION_RESULTS, caseId, result, resultId, "identity-verification", caseId);
+            resultIds.add(resultId);
+        }
+
+        caseWorkflow = startCaseWorkflow(); // same engine data dir, same Mongo database
+        awaitHealthy(caseWorkflow, HealthWait.http(healthUrl(caseWorkflowPort)), HEALTH_TIMEOUT);
+
+        JsonNode task = await("the decision task of " + caseId + " in AZ-SMS's case officers' list")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(this::decisionTask, Optional::isPresent).orElseThrow();
+        assertThat(task.path("candidateGroups").toString()).contains("AZ-SMS:case-officer");
+        assertThat(task.path("assignee").isNull()).as("nobody has it yet").isTrue();
+        decisionTaskId = task.path("id").asText();
+
+        // the restarted service took both results through its inbox into the process; nothing is left waiting
+        HttpJson inbox = HttpJson.anonymous(baseUrl(caseWorkflowPort));
+        JsonNode correlated = inbox.get("/api/v1/inbox?state=CORRELATED&caseId=" + caseId).json();
+        List<String> correlatedIds = new ArrayList<>();
+        correlated.forEach(entry -> correlatedIds.add(entry.path("ceId").asText()));
+        assertThat(correlatedIds).as("correlated inbox entries of %s", caseId).containsAll(resultIds);
+        assertThat(inbox.get("/api/v1/inbox?state=PENDING&caseId=" + caseId).json()).as("pending inbox entries").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theRequestedPartysOfficerDecidesThroughTheTaskApiAndAnInvalidFormIsRefused() {
+        assumeTrue(decisionTaskId != null, "needs the decision task of the previous step");
+        HttpJson officer = officer();
+        String task = "/api/v1/tasks/" + decisionTaskId;
+
+        HttpJson.Response claim = officer.post(task + "/claim", null);
+        assertThat(claim.status()).as("claim: %s", claim).isEqualTo(200);
+        assertThat(claim.json().path("assignee").asText()).isEqualTo(OFFICER);
+
+        HttpJson.Response invalid = officer.post(task + "/complete", Map.of("decision", "REFUSED"));
+        assertThat(invalid.status()).as("a refusal without reasons: %s", invalid).isEqualTo(422);
+        assertThat(invalid.body()).contains("refusalReasons");
+
+        HttpJson.Response complete = officer.post(task + "/complete", Map.of(
+                "decision", "APPROVED",
+                "motivation", "Both persons identified as nationals of Azerbaijan (passport, identity card)."));
+        assertThat(complete.status()).as("complete: %s", complete).isEqualTo(204);
+        decided = true;
+
+        await("the decision task is done").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> decisionTask().isEmpty());
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void bothPartiesHearOfTheCaseInOrderAndOnceEachDespiteTheCrash() {
+        assumeTrue(decided, "needs the decision of the previous step");
+
+        await("the decision on both parties' notification topics").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> types(REQUESTING_TOPIC).contains(DECIDED) && types(REQUESTED_TOPIC).contains(DECIDED));
+        // whatever a redelivery would add comes within moments; give it two seconds to show up
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+
+        List<String> requesting = types(REQUESTING_TOPIC);
+        assertThat(requesting).as("DE-BPOL's case events, in order").containsSubsequence(DEADLINE_SET, DECIDED)
+                .doesNotContain(FORWARDED);
+        assertThat(requesting).as("each once").containsOnlyOnce(DEADLINE_SET, DECIDED);
+
+        List<String> requested = types(REQUESTED_TOPIC);
+        assertThat(requested).as("AZ-SMS's case events, in order").containsSubsequence(FORWARDED, DEADLINE_SET, DECIDED);
+        assertThat(requested).as("each once").containsOnlyOnce(FORWARDED, DEADLINE_SET, DECIDED);
+
+        for (String topic : List.of(REQUESTING_TOPIC, REQUESTED_TOPIC, Topics.CASE_EVENTS)) {
+            assertThat(recorder.records(topic, caseId)).extracting(TopicRecorder::ceId)
+                    .as("ce_ids of %s on %s", caseId, topic).doesNotContainNull().doesNotHaveDuplicates();
+        }
+        assertThat(recorder.records(Topics.CASE_EVENTS, caseId)).extracting(TopicRecorder::ceType)
+                .containsSubsequence(FORWARDED, DEADLINE_SET, DECIDED);
+
+        for (String topic : List.of(REQUESTING_TOPIC, REQUESTED_TOPIC)) {
+            List<ReadmissionDecided> decisions = decoded(topic, ReadmissionDecided.class);
+            assertThat(decisions).as("the decision on %s", topic).singleElement().satisfies(decision -> {
+                assertThat(decision.getDecision()).isEqualTo(ReadmissionDecisionType.APPROVED);
+                assertThat(decision.getCaseRef().getCaseId().getValue()).isEqualTo(caseId);
+                assertThat(decision.getDecidedBy().getValue()).isEqualTo(TwoPersonApplication.REQUESTED);
+                assertThat(decision.getPersonOutcomes()).hasSize(TwoPersonApplication.PERSON_IDS.size());
+            });
+        }
+    }
+
+    // ---- the system's parts
+
+    private ManagedProcess startCaseWorkflow() throws IOException {
+        Path engineDir = data.resolve("case-workflow").toAbsolutePath(); // H2 refuses implicitly relative paths
+        return startService("case-workflow", CASE_WORKFLOW_JAR, caseWorkflowPort, List.of(
+                "--readmission.data-dir=" + engineDir,
+                // a SIGKILLed consumer never leaves its group: let the broker forget it after 6 s instead of 45 s,
+                // so that the restarted service gets its partitions at once
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
+    }
+
+    private ManagedProcess startService(String name, Path jar, int port, List<String> extraArgs) throws IOException {
+        StackFiles.ServiceSpec spec = new StackFiles.ServiceSpec(name, jar.toAbsolutePath().normalize().toString(),
+                port, extraArgs);
+        List<String> jvm = new ArrayList<>(ServiceProcess.jvmArgs());
+        jvm.add("-XX:TieredStopAtLevel=1"); // faster start-up; the test sends a handful of events
+        return track(ManagedProcess.startJava(name, jvm,
+                ServiceProcess.mainArgs(spec, Ports.HOST, bootstrap, Ports.HOST + ":" + store.address().getPort()),
+                data, LOGS.resolve(name + ".log").toAbsolutePath(), null));
+    }
+
+    private ManagedProcess track(ManagedProcess process) {
+        started.add(process);
+        return process;
+    }
+
+    private static URI baseUrl(int port) {
+        return URI.create("http://" + Ports.HOST + ":" + port);
+    }
+
+    private static URI healthUrl(int port) {
+        return URI.create(baseUrl(port) + "/actuator/health");
+    }
+
+    private static void awaitHealthy(ManagedProcess process, HealthWait.Check check, Duration timeout) {
+        HealthWait.Result result = HealthWait.await(process, check, timeout);
+        if (!result.ready()) {
+            fail(String.format("%s not healthy: %s after %d s (exit code %s, last problem: %s); last log lines of %s:%n%s",
+                    process.name(), result.outcome(), result.waited().toSeconds(), result.exitCode(),
+                    result.lastProblem(), process.logFile(), String.join("\n", ManagedProcess.tail(process.logFile(), 40))));
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Step step, Object target) {
+        if (target == null) {
+            return;
+        }
+        try {
+            step.run();
+        } catch (Exception | LinkageError e) {
+            System.err.println("while stopping the system: " + e);
+        }
+    }
+
+    // ---- playing the partner and the identity service
+
+    private void send(String topic, String key, SpecificRecord event, String ceId, String source, String subject) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, codec.encode(event));
+        CloudEventHeaders.write(record.headers(),
+                CloudEventAttributes.of(catalog.of(event.getClass()), ceId, source, subject, Instant.now()));
+        try {
+            producer.send(record).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + event.getClass().getSimpleName() + " to " + topic, e);
+        }
+    }
+
+    /** The acknowledgement of a submission; a rejection ends the wait at once with its reasons. */
+    private Optional<SubmissionAcknowledged> answerTo(String submissionId) {
+        for (ConsumerRecord<String, byte[]> record : recorder.records(REQUESTING_TOPIC)) {
+            SpecificRecord event = decode(record);
+            if (event instanceof SubmissionAcknowledged ack && ack.getSubmissionId().equals(submissionId)) {
+                return Optional.of(ack);
+            }
+            if (event instanceof SubmissionRejected rejected && rejected.getSubmissionId().equals(submissionId)) {
+                throw new IllegalStateException("the gateway rejected the application: " + rejected);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The events of type {@code type} of this case on {@code topic}, in order. */
+    private <T extends SpecificRecord> List<T> decoded(String topic, Class<T> type) {
+        return recorder.records(topic, caseId).stream().map(this::decode).filter(type::isInstance).map(type::cast)
+                .toList();
+    }
+
+    /** The ce_types of this case's events on {@code topic}, in order. */
+    private List<String> types(String topic) {
+        return recorder.records(topic, caseId).stream().map(TopicRecorder::ceType).toList();
+    }
+
+    private SpecificRecord decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return codec.decode(record.value());
+        } catch (Exception e) {
+            throw new IllegalStateException("undecodable record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset(), e);
+        }
+    }
+
+    // ---- the case officer and the engine
+
+    private HttpJson officer() {
+        return HttpJson.officer(baseUrl(caseWorkflowPort), TwoPersonApplication.REQUESTED, "case-officer", OFFICER);
+    }
+
+    private Optional<JsonNode> decisionTask() {
+        HttpJson.Response list = officer().get("/api/v1/tasks?party=" + TwoPersonApplication.REQUESTED + "&role=case-officer");
+        if (list.status() != 200) {
+            throw new IllegalStateException("task list: " + list);
+        }
+        for (JsonNode task : list.json()) {
+            if (DECIDE_TASK.equals(task.path("taskDefinitionKey").asText()) && caseId.equals(task.path("caseId").asText())) {
+                return Optional.of(task);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Waits until the engine has nothing left to do on the case: both persons' executions wait at the receive task,
+     * no job is due, and a moment has passed for the engine's H2 file to have written what was committed (H2 writes
+     * its commits to the file in the background within about half a second). The crash then hits a case at rest, as
+     * the scenario means; a crash in the middle of a publishing job is case-workflow's own test's business.
+     */
+    private void awaitCaseRestsAtVerification() {
+        HttpJson engine = HttpJson.engineUser(baseUrl(caseWorkflowPort), "demo", "demo");
+        String instanceId = await("the process instance of " + caseId).atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> {
+                    JsonNode instances = engine.get("/engine-rest/process-instance?businessKey=" + caseId).json();
+                    return instances.size() == 1 ? instances.get(0).path("id").asText() : null;
+                }, id -> id != null);
+        await("case " + caseId + " at rest at " + AWAIT_VERIFICATION).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> count(engine, "/engine-rest/execution/count?processInstanceId=" + instanceId
+                        + "&activityId=" + AWAIT_VERIFICATION) == TwoPersonApplication.PERSON_IDS.size()
+                        && count(engine, "/engine-rest/job/count?processInstanceId=" + instanceId + "&executable=true") == 0);
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+    }
+
+    private static long count(HttpJson engine, String path) {
+        HttpJson.Response response = engine.get(path);
+        if (response.status() != 200) {
+            throw new IllegalStateException(path + ": " + response);
+        }
+        return response.json().path("count").asLong(-1);
+    }
+}
