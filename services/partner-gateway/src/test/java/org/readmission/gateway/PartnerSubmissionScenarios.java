@@ -288,6 +288,7 @@ abstract class PartnerSubmissionScenarios {
         RecordPartnerSubmission recorded = (RecordPartnerSubmission) decode(caseCommands.get(1));
         assertThat(recorded.getPayload()).isInstanceOf(ApplicationWithdrawn.class);
         assertThat(recorded.getSubmissionType()).isEqualTo("org.readmission.application.withdrawn.v1");
+        assertThat(recorded.getSender().getValue()).isEqualTo(DE_BPOL);
     }
 
     @Test

@@ -67,8 +67,11 @@ class CorrelationRequests {
                     Map.of(VERIFICATION_OUTCOME, result.getOutcome().name()));
         }
         if (payload instanceof RecordPartnerSubmission command) {
-            return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(), Map.of(),
-                    submissionVariables((SpecificRecord) command.getPayload()), Map.of());
+            Map<String, Object> variables = submissionVariables((SpecificRecord) command.getPayload());
+            if (command.getPayload() instanceof ProtectionConcernRaised && command.getSender() != null) {
+                variables.put(HOLD_RAISED_BY, command.getSender().getValue());
+            }
+            return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(), Map.of(), variables, Map.of());
         }
         throw new IllegalStateException("inbox entry " + entry.id() + " holds a " + payload.getSchema().getName()
                 + ", which is not correlated here");

@@ -53,6 +53,15 @@ class CorrelationRequestsTest {
     }
 
     @Test
+    void aProtectionConcernNamesThePartyThatRaisedItSoThatItsOfficerReviewsTheHold() {
+        var concern = org.readmission.events.cases.RecordPartnerSubmission.newBuilder(CaseCommands.protectionConcern("RC-1", "p1"))
+                .setSender(org.readmission.events.common.PartyCode.newBuilder().setValue("AZ-SMS").build()).build();
+        var deliver = (CorrelationRequest.DeliverMessage) requests.requestFor(entry(concern, "org.readmission.protection.concern-raised.v1"));
+
+        assertThat(deliver.variables()).containsEntry("holdRaisedBy", "AZ-SMS").containsEntry("protectionConcern", "ASYLUM_CLAIM");
+    }
+
+    @Test
     void aVerificationResultGoesToThePersonItConcerns() {
         var result = CaseCommands.verified("RC-1", "p2", VerificationOutcome.NOT_CONFIRMED);
         var deliver = (CorrelationRequest.DeliverMessage) requests.requestFor(

@@ -12,6 +12,7 @@ import org.readmission.events.EventType;
 import org.readmission.events.Topics;
 import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseId;
+import org.readmission.events.common.PartyCode;
 import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
@@ -62,7 +63,7 @@ class CaseMessageIntake {
                     "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
         }
         var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
-        return recorder.accept(in, sender, in.dedupKey(), accepted, command(in, type, record, accepted),
+        return recorder.accept(in, sender, in.dedupKey(), accepted, command(in, sender, type, record, accepted),
                 () -> Decision.duplicate(in.dedupKey(), in.dedupKey()));
     }
 
@@ -70,12 +71,13 @@ class CaseMessageIntake {
         return recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation));
     }
 
-    private OutboxMessage command(InboundRecord in, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {
+    private OutboxMessage command(InboundRecord in, Party sender, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {
         RecordPartnerSubmission command = RecordPartnerSubmission.newBuilder()
                 .setCaseRef(ApplicationIntake.caseRef(accepted))
                 .setReceivedAt(accepted.receivedAt())
                 .setSubmissionId(in.attributes().id())
                 .setSubmissionType(type.ceType())
+                .setSender(PartyCode.newBuilder().setValue(sender.code()).build())
                 .setPayload(record)
                 .build();
         return messages.event(command, Topics.CASE_COMMANDS, accepted.caseId(), accepted.caseId(), accepted.receivedAt(),
