@@ -3,10 +3,11 @@ package org.readmission.simulator;
 import java.io.PrintStream;
 
 import org.readmission.simulator.bench.BenchCommand;
+import org.readmission.simulator.cases.CaseBenchCommand;
 import org.readmission.simulator.simulate.SimulateCommand;
 
 /**
- * Entry point: {@code java -jar partner-simulator.jar [simulate|bench|help] [options]}. Exit codes: 0 success,
+ * Entry point: {@code java -jar partner-simulator.jar [simulate|bench|bench-cases|help] [options]}. Exit codes: 0 success,
  * 1 the run found a problem (or could not run), 2 (bench) a performance target was missed, 64 bad arguments.
  */
 public final class PartnerSimulator {
@@ -31,6 +32,7 @@ public final class PartnerSimulator {
             return switch (options.command()) {
                 case "simulate" -> SimulateCommand.run(options, out);
                 case "bench" -> BenchCommand.run(options, out);
+                case "bench-cases" -> CaseBenchCommand.run(options, out);
                 case "help", "--help", "-h" -> {
                     usage(out, null);
                     yield 0;
@@ -55,6 +57,7 @@ public final class PartnerSimulator {
         }
         stream.println("usage: java -jar partner-simulator.jar " + SimulateCommand.USAGE);
         stream.println("       java -jar partner-simulator.jar " + BenchCommand.USAGE);
+        stream.println("       java -jar partner-simulator.jar " + CaseBenchCommand.USAGE);
         return problem == null ? 0 : USAGE_ERROR;
     }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The machine a benchmark ran on: date, cores, memory, CPU model, OS and {@code java -version}. */
-record MachineInfo(String date, int cores, String cpu, String memory, String os, List<String> javaVersion) {
+public record MachineInfo(String date, int cores, String cpu, String memory, String os, List<String> javaVersion) {
 
-    static MachineInfo current() {
+    public static MachineInfo current() {
         return new MachineInfo(
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 Runtime.getRuntime().availableProcessors(),

@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Prints a progress line every few seconds while a long phase runs. */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
-    Progress(PrintStream out, Duration every, String phase, Supplier<String> status) {
+    public Progress(PrintStream out, Duration every, String phase, Supplier<String> status) {
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress-" + phase);
             thread.setDaemon(true);
