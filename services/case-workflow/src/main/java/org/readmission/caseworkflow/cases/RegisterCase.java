@@ -1,6 +1,7 @@
 package org.readmission.caseworkflow.cases;
 
 import static org.readmission.caseworkflow.process.CaseProcess.Variables.*;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.*;
 
 import java.util.ArrayList;
 import java.util.Date;

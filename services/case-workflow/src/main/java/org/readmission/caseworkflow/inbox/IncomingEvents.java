@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.readmission.caseworkflow.process.CaseProcess.Messages;
+import org.readmission.workflow.ReadmissionCaseProcess.Messages;
 import org.readmission.events.AvroCodec;
 import org.readmission.events.CloudEventAttributes;
 import org.readmission.events.CloudEventHeaders;

@@ -1,5 +1,6 @@
 package org.readmission.caseworkflow.inbox;
 
+import org.readmission.workflow.ReadmissionCaseProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.readmission.caseworkflow.process.CaseProcess;
 import org.readmission.events.EventIds;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -161,9 +161,9 @@ class ProcessCorrelator {
     }
 
     private Optional<String> existingCase(String caseId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.PROCESS_KEY)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ReadmissionCaseProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(caseId).list().stream().map(ProcessInstance::getId).findFirst()
-                .or(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcess.PROCESS_KEY)
+                .or(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey(ReadmissionCaseProcess.PROCESS_KEY)
                         .processInstanceBusinessKey(caseId).list().stream().map(HistoricProcessInstance::getId).findFirst());
     }
 }

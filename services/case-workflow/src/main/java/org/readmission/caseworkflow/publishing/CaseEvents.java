@@ -1,6 +1,7 @@
 package org.readmission.caseworkflow.publishing;
 
 import static org.readmission.caseworkflow.process.CaseProcess.Variables.*;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;

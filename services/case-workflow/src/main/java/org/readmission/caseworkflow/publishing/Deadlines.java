@@ -1,10 +1,10 @@
 package org.readmission.caseworkflow.publishing;
 
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.DECIDED_AT;
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.RECEIVED_AT;
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.REPLY;
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.TRANSFER;
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.TRAVEL_DOCUMENT;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.DECIDED_AT;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.RECEIVED_AT;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.REPLY;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.TRANSFER;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.TRAVEL_DOCUMENT;
 
 import java.time.Instant;
 import java.util.Map;

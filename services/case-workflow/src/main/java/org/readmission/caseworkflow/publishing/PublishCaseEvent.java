@@ -1,8 +1,8 @@
 package org.readmission.caseworkflow.publishing;
 
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.EVENT_TYPE;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.EVENT_TYPE;
 import static org.readmission.caseworkflow.process.CaseProcess.Variables.LOOP_COUNTER;
-import static org.readmission.caseworkflow.process.CaseProcess.Variables.PERSON_ID;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.PERSON_ID;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package org.readmission.caseworkflow.tasks;
 
 import static org.readmission.caseworkflow.process.CaseProcess.Variables.*;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.readmission.caseworkflow.cases.CaseFile;
 import org.readmission.caseworkflow.cases.CaseFiles;
-import org.readmission.caseworkflow.process.CaseProcess.Messages;
-import org.readmission.caseworkflow.process.CaseProcess.Tasks;
+import org.readmission.workflow.ReadmissionCaseProcess.Messages;
+import org.readmission.workflow.ReadmissionCaseProcess.Activities;
 import org.readmission.events.partner.ExtensionObstacle;
 import org.readmission.events.partner.RefusalReason;
 import org.springframework.stereotype.Component;
@@ -75,16 +76,16 @@ class TaskForms {
         this.caseFiles = caseFiles;
         this.json = json;
         this.forms = Map.ofEntries(
-                Map.entry(Tasks.DECIDE_ON_APPLICATION, this::decision),
-                Map.entry(Tasks.REVIEW_EXPIRED_REPLY, this::noReplyOutcome),
-                Map.entry(Tasks.ISSUE_TRAVEL_DOCUMENT, this::travelDocuments),
-                Map.entry(Tasks.PROPOSE_TRANSFER, (in, c) -> transfer(in, c, true)),
-                Map.entry(Tasks.CONFIRM_TRANSFER, (in, c) -> transfer(in, c, false)),
-                Map.entry(Tasks.CONFIRM_HANDOVER, this::handover),
-                Map.entry(Tasks.REVIEW_PROTECTION_HOLD, this::holdReview),
-                Map.entry(Tasks.REVIEW_TRANSFER_DEADLINE, this::transferDeadlineReview),
-                Map.entry(Tasks.ESCALATE_OVERDUE_REPLY, this::supervisorNote),
-                Map.entry(Tasks.ESCALATE_OVERDUE_TRAVEL_DOCUMENT, this::supervisorNote));
+                Map.entry(Activities.DECIDE_ON_APPLICATION, this::decision),
+                Map.entry(Activities.REVIEW_EXPIRED_REPLY, this::noReplyOutcome),
+                Map.entry(Activities.ISSUE_TRAVEL_DOCUMENT, this::travelDocuments),
+                Map.entry(Activities.PROPOSE_TRANSFER, (in, c) -> transfer(in, c, true)),
+                Map.entry(Activities.CONFIRM_TRANSFER, (in, c) -> transfer(in, c, false)),
+                Map.entry(Activities.CONFIRM_HANDOVER, this::handover),
+                Map.entry(Activities.REVIEW_PROTECTION_HOLD, this::holdReview),
+                Map.entry(Activities.REVIEW_TRANSFER_DEADLINE, this::transferDeadlineReview),
+                Map.entry(Activities.ESCALATE_OVERDUE_REPLY, this::supervisorNote),
+                Map.entry(Activities.ESCALATE_OVERDUE_TRAVEL_DOCUMENT, this::supervisorNote));
     }
 
     FormOutcome check(String taskDefinitionKey, Map<String, Object> fields, TaskContext context) {
