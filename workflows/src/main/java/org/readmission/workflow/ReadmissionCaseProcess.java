@@ -59,9 +59,9 @@ public final class ReadmissionCaseProcess {
     public static final String CLASSIFY_EVIDENCE = "classifyEvidence";
     /** {@link ComputeReplyDeadline}. */
     public static final String COMPUTE_REPLY_DEADLINE = "computeReplyDeadline";
-    /** {@link ComputeTravelDocumentDeadline}. */
+    /** {@link ComputeDeadlineAfterApproval#travelDocument}. */
     public static final String COMPUTE_TRAVEL_DOCUMENT_DEADLINE = "computeTravelDocumentDeadline";
-    /** {@link ComputeTransferDeadline}. */
+    /** {@link ComputeDeadlineAfterApproval#transfer}. */
     public static final String COMPUTE_TRANSFER_DEADLINE = "computeTransferDeadline";
 
     private Beans() {

@@ -57,8 +57,8 @@ abstract class ReadmissionCaseScenario {
     Mocks.register(Beans.CLASSIFY_EVIDENCE,
         new ClassifyEvidence(CLASSIFICATION, caseId -> evidenceOnFile.getOrDefault(caseId, List.of())));
     Mocks.register(Beans.COMPUTE_REPLY_DEADLINE, new ComputeReplyDeadline(DEADLINES));
-    Mocks.register(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE, new ComputeTravelDocumentDeadline(DEADLINES));
-    Mocks.register(Beans.COMPUTE_TRANSFER_DEADLINE, new ComputeTransferDeadline(DEADLINES));
+    Mocks.register(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE, ComputeDeadlineAfterApproval.travelDocument(DEADLINES));
+    Mocks.register(Beans.COMPUTE_TRANSFER_DEADLINE, ComputeDeadlineAfterApproval.transfer(DEADLINES));
   }
 
   @AfterEach

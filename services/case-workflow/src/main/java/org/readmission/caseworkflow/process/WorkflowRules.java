@@ -4,8 +4,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.readmission.workflow.AgreementProfile;
 import org.readmission.workflow.ClassifyEvidence;
 import org.readmission.workflow.ComputeReplyDeadline;
-import org.readmission.workflow.ComputeTransferDeadline;
-import org.readmission.workflow.ComputeTravelDocumentDeadline;
+import org.readmission.workflow.ComputeDeadlineAfterApproval;
 import org.readmission.workflow.Deadlines;
 import org.readmission.workflow.EvidenceClassification;
 import org.readmission.workflow.EvidenceRecords;
@@ -43,11 +42,11 @@ class WorkflowRules {
 
     @Bean(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE)
     JavaDelegate computeTravelDocumentDeadline(Deadlines deadlines) {
-        return new ComputeTravelDocumentDeadline(deadlines);
+        return ComputeDeadlineAfterApproval.travelDocument(deadlines);
     }
 
     @Bean(Beans.COMPUTE_TRANSFER_DEADLINE)
     JavaDelegate computeTransferDeadline(Deadlines deadlines) {
-        return new ComputeTransferDeadline(deadlines);
+        return ComputeDeadlineAfterApproval.transfer(deadlines);
     }
 }
