@@ -2,6 +2,7 @@ package org.readmission.caseworkflow.inbox;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.events.Topics;
+import org.readmission.messaging.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,7 +38,7 @@ class InboxListener {
         if (reading instanceof IncomingEvents.Rejected rejected) {
             log.warn("{}-{}@{} (key {}) dead-lettered: {} {}", record.topic(), record.partition(), record.offset(),
                     record.key(), rejected.code(), rejected.message());
-            deadLetters.send(record, rejected.code(), rejected.message());
+            deadLetters.send(record, rejected.code().name(), rejected.message());
             metrics.received("dead_lettered", "unknown");
             return;
         }

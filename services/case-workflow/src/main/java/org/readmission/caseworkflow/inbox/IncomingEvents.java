@@ -5,16 +5,15 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.workflow.ReadmissionCaseProcess.Messages;
-import org.readmission.events.AvroCodec;
 import org.readmission.events.CloudEventAttributes;
-import org.readmission.events.CloudEventHeaders;
 import org.readmission.events.EventCatalog;
-import org.readmission.events.UndecodableEventException;
 import org.readmission.events.cases.OpenReadmissionCase;
 import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseRef;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.partner.ReasonCode;
+import org.readmission.messaging.Envelope;
+import org.readmission.messaging.EnvelopeReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class IncomingEvents {
 
-    private final AvroCodec codec;
+    private final EnvelopeReader envelopes;
     private final EventCatalog catalog;
 
-    IncomingEvents(AvroCodec codec, EventCatalog catalog) {
-        this.codec = codec;
+    IncomingEvents(EnvelopeReader envelopes, EventCatalog catalog) {
+        this.envelopes = envelopes;
         this.catalog = catalog;
     }
 
@@ -42,22 +41,14 @@ class IncomingEvents {
     }
 
     Reading read(ConsumerRecord<String, byte[]> record) {
-        CloudEventAttributes attributes = CloudEventHeaders.read(record.headers());
-        if (!attributes.missingRequired().isEmpty()) {
-            return new Rejected(ReasonCode.MISSING_HEADER, "missing CloudEvents headers " + attributes.missingRequired());
+        Envelope envelope = envelopes.read(record);
+        if (envelope instanceof Envelope.Unreadable unreadable) {
+            return new Rejected(unreadable.code(), unreadable.message());
         }
-        SpecificRecord payload;
-        try {
-            payload = codec.decode(record.value());
-        } catch (UndecodableEventException e) {
-            ReasonCode code = e.problem() == UndecodableEventException.Problem.UNKNOWN_SCHEMA_FINGERPRINT
-                    ? ReasonCode.UNKNOWN_SCHEMA : ReasonCode.UNDECODABLE_PAYLOAD;
-            return new Rejected(code, e.getMessage());
-        }
-        String payloadType = catalog.of(payload.getClass()).ceType();
-        if (!payloadType.equals(attributes.type())) {
-            return new Rejected(ReasonCode.TYPE_MISMATCH, "ce_type " + attributes.type() + " but the payload is a " + payloadType);
-        }
+        Envelope.Decoded decoded = (Envelope.Decoded) envelope;
+        CloudEventAttributes attributes = decoded.attributes();
+        SpecificRecord payload = decoded.payload();
+        String payloadType = attributes.type();
         if (payload instanceof RecordPartnerSubmission submission) {
             String carried = catalog.of(((SpecificRecord) submission.getPayload()).getClass()).ceType();
             if (!carried.equals(submission.getSubmissionType())) {
@@ -77,7 +68,7 @@ class IncomingEvents {
         }
         return new Accepted(new IncomingEvent(attributes.id(), attributes.source(), attributes.type(), messageName.get(),
                 caseId, caseRef.getRequestingParty().getValue(), caseRef.getRequestedParty().getValue(),
-                record.topic() + "-" + record.partition() + "@" + record.offset(), record.value()));
+                decoded.position(), record.value()));
     }
 
     private Optional<String> messageNameOf(SpecificRecord payload) {

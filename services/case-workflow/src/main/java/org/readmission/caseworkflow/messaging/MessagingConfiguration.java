@@ -1,19 +1,15 @@
 package org.readmission.caseworkflow.messaging;
 
-import java.time.Clock;
 import java.util.List;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.readmission.events.AvroCodec;
-import org.readmission.events.EventCatalog;
 import org.readmission.events.Topics;
-import org.springframework.beans.factory.annotation.Value;
+import org.readmission.messaging.MessagingProperties;
+import org.readmission.messaging.TopicDeclarations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The event contract and the topics this service reads and writes (created when missing). */
+/** The topics this service reads and writes (created when missing); the rest comes from the messaging module. */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
@@ -24,25 +20,7 @@ class MessagingConfiguration {
             Topics.CASE_EVENTS, Topics.IDENTITY_VERIFICATION_REQUESTS, Topics.REINTEGRATION_REFERRALS);
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    EventCatalog eventCatalog() {
-        return EventCatalog.v1();
-    }
-
-    @Bean
-    AvroCodec avroCodec(EventCatalog catalog) {
-        return new AvroCodec(catalog);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics caseWorkflowTopics(@Value("${readmission.topics.partitions:3}") int partitions,
-                                            @Value("${readmission.topics.replicas:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(TOPICS.stream()
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
-                .toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics caseWorkflowTopics(MessagingProperties messaging) {
+        return TopicDeclarations.of(TOPICS, messaging);
     }
 }

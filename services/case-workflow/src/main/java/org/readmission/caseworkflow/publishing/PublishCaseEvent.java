@@ -14,6 +14,7 @@ import org.readmission.caseworkflow.cases.CaseFile;
 import org.readmission.caseworkflow.cases.CaseFiles;
 import org.readmission.events.EventIds;
 import org.readmission.events.common.Deadline;
+import org.readmission.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class PublishCaseEvent implements JavaDelegate {
         ProcessFacts facts = new ProcessFacts(caseId, activityId, execution::getVariable);
         for (CaseEvents.Built built : events.build(eventType, new CaseEvents.Context(file, facts, now))) {
             String ceId = eventId(caseId, activityId, facts, built.personId());
-            publisher.send(built.topic(), caseId, ceId, built.event(), now);
+            publisher.publish(built.topic(), caseId, ceId, built.event(), now);
             Schema.Field deadlineField = built.event().getSchema().getField("deadline");
             if (deadlineField != null) {
                 Deadline deadline = (Deadline) built.event().get(deadlineField.pos());

@@ -21,13 +21,14 @@ import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.events.partner.ReasonCode;
 import org.readmission.events.partner.RefusalReason;
+import org.readmission.messaging.EnvelopeReader;
 
 /** The envelope checks of consumed records: what may enter the inbox, and why the rest is dead-lettered. */
 class IncomingEventsTest {
 
     final EventCatalog catalog = EventCatalog.v1();
     final AvroCodec codec = new AvroCodec(catalog);
-    final IncomingEvents incoming = new IncomingEvents(codec, catalog);
+    final IncomingEvents incoming = new IncomingEvents(new EnvelopeReader(codec, catalog), catalog);
 
     @Test
     void acceptsAnOpenCaseCommandAsTheStartMessage() {

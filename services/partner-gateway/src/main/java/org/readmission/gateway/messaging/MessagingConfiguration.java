@@ -1,19 +1,15 @@
 package org.readmission.gateway.messaging;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.readmission.events.AvroCodec;
-import org.readmission.events.EventCatalog;
 import org.readmission.events.Topics;
 import org.readmission.gateway.party.PartyDirectory;
-import org.springframework.beans.factory.annotation.Value;
+import org.readmission.messaging.MessagingProperties;
+import org.readmission.messaging.TopicDeclarations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -21,37 +17,17 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The event contract, the gateway's topics and what happens when processing a record fails unexpectedly. */
+/** The gateway's topics and what happens when processing a record fails unexpectedly. */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    EventCatalog eventCatalog() {
-        return EventCatalog.v1();
-    }
-
-    @Bean
-    AvroCodec avroCodec(EventCatalog catalog) {
-        return new AvroCodec(catalog);
-    }
-
     /** The topics this gateway reads and writes, one notification topic per configured party. */
     @Bean
-    KafkaAdmin.NewTopics gatewayTopics(PartyDirectory parties, @Value("${readmission.topics.partitions:3}") int partitions,
-                                       @Value("${readmission.topics.replicas:1}") short replicas) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String name : List.of(Topics.PARTNER_SUBMISSIONS, Topics.dlt(Topics.PARTNER_SUBMISSIONS), Topics.CASE_COMMANDS,
-                Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS))) {
-            topics.add(TopicBuilder.name(name).partitions(partitions).replicas(replicas).build());
-        }
-        parties.all().forEach(party -> topics.add(
-                TopicBuilder.name(Topics.partnerNotifications(party.code())).partitions(partitions).replicas(replicas).build()));
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics gatewayTopics(PartyDirectory parties, MessagingProperties messaging) {
+        List<String> topics = new ArrayList<>(List.of(Topics.PARTNER_SUBMISSIONS, Topics.dlt(Topics.PARTNER_SUBMISSIONS),
+                Topics.CASE_COMMANDS, Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS)));
+        parties.all().forEach(party -> topics.add(Topics.partnerNotifications(party.code())));
+        return TopicDeclarations.of(topics, messaging);
     }
 
     /**

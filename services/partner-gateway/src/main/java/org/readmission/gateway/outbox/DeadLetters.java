@@ -10,9 +10,9 @@ import org.readmission.gateway.inbound.InboundRecord;
 /** A copy of an input that cannot be processed, for the topic's {@code .dlt}, with the reason in its headers. */
 public final class DeadLetters {
 
-    public static final String REASON_CODE = "dlt-reason-code";
-    public static final String REASON_MESSAGE = "dlt-reason-message";
-    public static final String ORIGINAL_POSITION = "dlt-original-position";
+    public static final String REASON_CODE = org.readmission.messaging.DeadLetters.REASON_CODE;
+    public static final String REASON_MESSAGE = org.readmission.messaging.DeadLetters.REASON_MESSAGE;
+    public static final String ORIGINAL_POSITION = org.readmission.messaging.DeadLetters.ORIGINAL_POSITION;
 
     private DeadLetters() {
     }
