@@ -8,11 +8,15 @@ import static org.readmission.events.UndecodableEventException.Problem.UNKNOWN_S
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -21,7 +25,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro single-object encoding of catalogue events: {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
- * fingerprint of the writer schema's parsing canonical form, then the Avro binary body.
+ * fingerprint of the writer schema's parsing canonical form, then the Avro binary body. Encodes with the current
+ * schemas; decodes bytes written with the current schema or with any released version of it (schemas/released/),
+ * resolved to the current classes (fields added since get their defaults).
  * Thread-safe; encoders and readers are built once per event type.
  */
 public final class AvroCodec {
@@ -38,8 +44,18 @@ public final class AvroCodec {
     EventData model = new EventData(catalog.all());
     this.encoders = catalog.all().stream().collect(Collectors.toUnmodifiableMap(EventType::recordClass,
         type -> new BinaryMessageEncoder<>(model, type.schema())));
-    this.readers = catalog.all().stream().collect(Collectors.toUnmodifiableMap(EventType::fingerprint,
-        type -> new SpecificDatumReader<>(type.schema(), type.schema(), model)));
+    Map<Long, SpecificDatumReader<SpecificRecord>> readers = new HashMap<>();
+    for (Schema writer : ReleasedSchemas.events()) {
+      catalog.byCeType(writer.getProp(EventCatalog.CE_TYPE_PROPERTY)).ifPresent(current -> readers.put(
+          SchemaNormalization.parsingFingerprint64(writer), new SpecificDatumReader<>(writer, current.schema(), model)));
+    }
+    catalog.all().forEach(type -> readers.put(type.fingerprint(), new SpecificDatumReader<>(type.schema(), type.schema(), model)));
+    this.readers = Map.copyOf(readers);
+  }
+
+  /** Fingerprints this codec reads: the current schemas and every released version of them. */
+  public Set<Long> readableFingerprints() {
+    return readers.keySet();
   }
 
   /** @throws IllegalArgumentException when the record is not an event of the catalogue */
