@@ -16,6 +16,9 @@ import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.events.partner.*;
+import org.readmission.events.reintegration.ReintegrationClosed;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.events.reintegration.ReintegrationProviderAssigned;
 
 /** The events that may travel on Kafka: every generated record whose schema carries a {@code ceType}. */
 public final class EventCatalog {
@@ -35,10 +38,15 @@ public final class EventCatalog {
       ApplicationForwarded.class, ReplyDeadlineSet.class, ReplyDeadlineExtended.class, ReadmissionDecided.class,
       ReplyTimeLimitExpired.class, TravelDocumentIssued.class, TransferScheduled.class, TransferCompleted.class,
       ProtectionHoldPlaced.class, ProtectionHoldReleased.class, CaseClosed.class,
+      ConsularInterviewScheduled.class, ConsularInterviewHeld.class,
       ReintegrationReferralRequested.class, ReintegrationProgressReported.class,
+      // reintegration: the minimised offer to a provider
+      ReintegrationReferralOffered.class,
       // internal
       OpenReadmissionCase.class, RecordPartnerSubmission.class, CaseRegistered.class,
-      IdentityVerificationRequested.class, IdentityVerificationCompleted.class));
+      IdentityVerificationRequested.class, IdentityVerificationCompleted.class,
+      // internal reintegration facts (handoff process, reintegration service)
+      ReintegrationProviderAssigned.class, ReintegrationConsentWithdrawn.class, ReintegrationClosed.class));
 
   private final Map<String, EventType> byCeType = new LinkedHashMap<>();
   private final Map<Long, EventType> byFingerprint = new LinkedHashMap<>();

@@ -44,6 +44,8 @@ public final class ReadmissionCaseProcess {
     public static final String CASE_CLOSED = "org.readmission.case.closed.v1";
     public static final String PROTECTION_HOLD_PLACED = "org.readmission.case.protection-hold-placed.v1";
     public static final String PROTECTION_HOLD_RELEASED = "org.readmission.case.protection-hold-released.v1";
+    public static final String INTERVIEW_SCHEDULED = "org.readmission.case.consular-interview-scheduled.v1";
+    public static final String INTERVIEW_HELD = "org.readmission.case.consular-interview-held.v1";
 
     private Events() {
     }
@@ -63,6 +65,8 @@ public final class ReadmissionCaseProcess {
     public static final String COMPUTE_TRAVEL_DOCUMENT_DEADLINE = "computeTravelDocumentDeadline";
     /** {@link ComputeDeadlineAfterApproval#transfer}. */
     public static final String COMPUTE_TRANSFER_DEADLINE = "computeTransferDeadline";
+    /** {@link ComputeInterviewDeadline}. */
+    public static final String COMPUTE_INTERVIEW_DEADLINE = "computeInterviewDeadline";
 
     private Beans() {
     }
@@ -77,6 +81,14 @@ public final class ReadmissionCaseProcess {
     public static final String VERIFY_PERSON = "SubProcess_VerifyPerson";
     public static final String PUBLISH_VERIFICATION_REQUESTED = "ServiceTask_PublishVerificationRequested";
     public static final String AWAIT_VERIFICATION_RESULT = "ReceiveTask_AwaitVerificationResult";
+    public static final String INTERVIEW_REQUIRED = "Gateway_InterviewRequired";
+    public static final String COMPUTE_INTERVIEW_DEADLINE = "ServiceTask_ComputeInterviewDeadline";
+    public static final String SCHEDULE_INTERVIEW = "UserTask_ScheduleInterview";
+    public static final String PUBLISH_INTERVIEW_SCHEDULED = "ServiceTask_PublishInterviewScheduled";
+    public static final String RECORD_INTERVIEW_OUTCOME = "UserTask_RecordInterviewOutcome";
+    public static final String PUBLISH_INTERVIEW_HELD = "ServiceTask_PublishInterviewHeld";
+    public static final String END_PERSON_VERIFIED = "EndEvent_PersonVerified";
+    public static final String REPLY_DEADLINE_DURING_VERIFICATION = "BoundaryEvent_ReplyDeadlineDuringVerification";
 
     public static final String DECIDE_ON_APPLICATION = "UserTask_DecideOnApplication";
     public static final String DECISION_RECEIVED = "BoundaryEvent_DecisionReceived";
@@ -138,7 +150,17 @@ public final class ReadmissionCaseProcess {
     public static final String RECEIVED_AT = "receivedAt";
     /** {@link EvidenceSummary}. */
     public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+    /** Per person (local to each instance of {@code SubProcess_VerifyPerson}): CONFIRMED / NOT_CONFIRMED / INTERVIEW_REQUIRED. */
     public static final String VERIFICATION_OUTCOME = "verificationOutcome";
+    /** Prefix of the consular interview's target date variables (per person, local), see {@link ComputedDeadline#asVariables(String)}. */
+    public static final String INTERVIEW = "interview";
+    public static final String INTERVIEW_DUE_AT = "interviewDueAt";
+    /** Per person, set by {@code UserTask_ScheduleInterview}: when ({@code Date}) and where the interview takes place. */
+    public static final String INTERVIEW_SCHEDULED_AT = "interviewScheduledAt";
+    public static final String INTERVIEW_PLACE = "interviewPlace";
+    /** Per person, set by {@code UserTask_RecordInterviewOutcome}: CONFIRMED / NOT_CONFIRMED, and findings for the file. */
+    public static final String INTERVIEW_OUTCOME = "interviewOutcome";
+    public static final String INTERVIEW_FINDINGS = "interviewFindings";
 
     /** Prefix of the reply deadline's variables, see {@link ComputedDeadline#asVariables(String)}. */
     public static final String REPLY = "reply";

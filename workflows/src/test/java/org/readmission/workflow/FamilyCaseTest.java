@@ -30,7 +30,7 @@ class FamilyCaseTest extends ReadmissionCaseScenario {
 
     verify(case_, "P2", "CONFIRMED");
     Assertions.assertThat(personsAwaitingVerification(case_)).containsExactly("P1", "P3");
-    verify(case_, "P3", "INTERVIEW_REQUIRED");
+    verify(case_, "P3", "NOT_CONFIRMED");
     Assertions.assertThat(personsAwaitingVerification(case_)).containsExactly("P1");
     assertThat(case_).isNotWaitingAt(DECIDE_ON_APPLICATION);
 

@@ -59,6 +59,7 @@ abstract class ReadmissionCaseScenario {
     Mocks.register(Beans.COMPUTE_REPLY_DEADLINE, new ComputeReplyDeadline(DEADLINES));
     Mocks.register(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE, ComputeDeadlineAfterApproval.travelDocument(DEADLINES));
     Mocks.register(Beans.COMPUTE_TRANSFER_DEADLINE, ComputeDeadlineAfterApproval.transfer(DEADLINES));
+    Mocks.register(Beans.COMPUTE_INTERVIEW_DEADLINE, new ComputeInterviewDeadline(DEADLINES));
   }
 
   @AfterEach

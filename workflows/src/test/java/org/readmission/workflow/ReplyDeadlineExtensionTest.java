@@ -21,7 +21,7 @@ class ReplyDeadlineExtensionTest extends ReadmissionCaseScenario {
   @Test
   void extendsReplyDeadlineOnce() {
     ProcessInstance case_ = open(Applications.normalToAzerbaijan("RC-EXT-1", RECEIVED));
-    verifyEveryPerson(case_, "INTERVIEW_REQUIRED");
+    verifyEveryPerson(case_, "CONFIRMED");
     Assertions.assertThat(instant(case_, Variables.REPLY_DUE_AT)).isEqualTo("2026-03-17T19:59:59Z");
 
     setClock(Instant.parse("2026-03-12T08:00:00Z"));
@@ -46,7 +46,7 @@ class ReplyDeadlineExtensionTest extends ReadmissionCaseScenario {
   @Test
   void refusesASecondExtension() {
     ProcessInstance case_ = open(Applications.normalToAzerbaijan("RC-EXT-2", RECEIVED));
-    verifyEveryPerson(case_, "INTERVIEW_REQUIRED");
+    verifyEveryPerson(case_, "CONFIRMED");
     receive(case_, Messages.EXTENSION_REQUESTED);
 
     receive(case_, Messages.EXTENSION_REQUESTED);

@@ -15,8 +15,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.readmission.events.Topics;
+import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.CaseClosed;
 import org.readmission.events.partner.CaseOutcome;
+import org.readmission.events.partner.ConsularInterviewScheduled;
 import org.readmission.events.partner.ReadmissionDecided;
 import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.events.partner.RefusalReason;
@@ -24,6 +26,9 @@ import org.readmission.events.partner.ReplyDeadlineSet;
 import org.readmission.events.partner.TransferScheduled;
 import org.readmission.events.partner.TravelDocumentIssued;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -103,6 +108,67 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0);
         assertThat(caseFiles.get(caseId).deadlines()).containsKeys("REPLY", "TRANSFER");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void personWithoutProofIsInterviewedAndTheDecisionTaskShowsEveryOutcome() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        verificationRequests.await(r -> caseId.equals(r.key()), 2);
+        commands.sendVerification(CaseCommands.verified(caseId, "p1", VerificationOutcome.CONFIRMED));
+        commands.sendVerification(CaseCommands.verified(caseId, "p2", VerificationOutcome.INTERVIEW_REQUIRED));
+
+        Map<String, Object> schedule = awaitTask(caseId, "AZ-SMS", "consular-officer");
+        assertThat(schedule.get("taskDefinitionKey")).isEqualTo("UserTask_ScheduleInterview");
+        assertThat(schedule.get("due")).as("the profile's 10 working days").isNotNull();
+        assertThat(details((String) schedule.get("id"), "AZ-SMS", "consular-officer").get("personId")).isEqualTo("p2");
+        assertThat(post((String) schedule.get("id"), "complete", "AZ-SMS", "consular-officer", "consul-1",
+                Map.of("interviewScheduledAt", Instant.now().minusSeconds(60).toString(), "interviewPlace", "Berlin"))
+                .getStatusCode()).as("an interview in the past").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        Instant interviewAt = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(post((String) schedule.get("id"), "complete", "AZ-SMS", "consular-officer", "consul-1",
+                Map.of("interviewScheduledAt", interviewAt.toString(), "interviewPlace", "Consulate of Azerbaijan, Berlin"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ConsumerRecord<String, byte[]> scheduled = caseEvents.await(r -> caseId.equals(r.key())
+                && header(r, "ce_type").endsWith("consular-interview-scheduled.v1"), 1).get(0);
+        ConsularInterviewScheduled interview = (ConsularInterviewScheduled) commands.decode(scheduled.value());
+        assertThat(interview.getPersonId()).isEqualTo("p2");
+        assertThat(interview.getScheduledAt()).isEqualTo(interviewAt);
+        assertThat(interview.getTargetDate().getRule()).contains("working days");
+
+        Map<String, Object> record = awaitTask(caseId, "AZ-SMS", "consular-officer");
+        assertThat(record.get("taskDefinitionKey")).isEqualTo("UserTask_RecordInterviewOutcome");
+        assertThat(post((String) record.get("id"), "complete", "AZ-SMS", "consular-officer", "consul-1",
+                Map.of("interviewOutcome", "CONFIRMED", "interviewFindings", "knows the village school and the local dialect"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        caseEvents.await(r -> caseId.equals(r.key()) && header(r, "ce_type").endsWith("consular-interview-held.v1"), 1);
+
+        Map<String, Object> decide = awaitTask(caseId, "AZ-SMS", "case-officer");
+        List<Map<String, Object>> verifications = (List<Map<String, Object>>) details((String) decide.get("id"),
+                "AZ-SMS", "case-officer").get("verifications");
+        assertThat(verifications).extracting(v -> v.get("personId"), v -> v.get("outcome"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("p1", "CONFIRMED"),
+                        org.assertj.core.groups.Tuple.tuple("p2", "CONFIRMED"));
+        assertThat(verifications).filteredOn(v -> "p2".equals(v.get("personId"))).singleElement()
+                .satisfies(v -> assertThat((List<String>) v.get("reasons")).singleElement().asString()
+                        .contains("Consular interview").contains("village school"));
+        assertThat(http.exchange("/api/v1/tasks/{id}", HttpMethod.GET, new HttpEntity<>(partyHeaders("DE-BPOL", "case-officer")),
+                Map.class, decide.get("id")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @SuppressWarnings("rawtypes")
+    Map details(String taskId, String party, String role) {
+        return http.exchange("/api/v1/tasks/{id}", HttpMethod.GET, new HttpEntity<>(partyHeaders(party, role)), Map.class, taskId)
+                .getBody();
+    }
+
+    static HttpHeaders partyHeaders(String party, String role) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Party-Code", party);
+        headers.add("X-Role", role);
+        return headers;
     }
 
     @Test

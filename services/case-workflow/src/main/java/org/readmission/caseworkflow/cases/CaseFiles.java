@@ -91,7 +91,7 @@ public class CaseFiles {
         pushOnce(caseId, "submissions", submission.ceId(), submission);
     }
 
-    void recordVerification(String caseId, CaseFile.VerificationEntry verification) {
+    public void recordVerification(String caseId, CaseFile.VerificationEntry verification) {
         pushOnce(caseId, "verifications", verification.ceId(), verification);
     }
 

@@ -5,6 +5,7 @@ import org.readmission.workflow.AgreementProfile;
 import org.readmission.workflow.ClassifyEvidence;
 import org.readmission.workflow.ComputeReplyDeadline;
 import org.readmission.workflow.ComputeDeadlineAfterApproval;
+import org.readmission.workflow.ComputeInterviewDeadline;
 import org.readmission.workflow.Deadlines;
 import org.readmission.workflow.EvidenceClassification;
 import org.readmission.workflow.EvidenceRecords;
@@ -48,5 +49,10 @@ class WorkflowRules {
     @Bean(Beans.COMPUTE_TRANSFER_DEADLINE)
     JavaDelegate computeTransferDeadline(Deadlines deadlines) {
         return ComputeDeadlineAfterApproval.transfer(deadlines);
+    }
+
+    @Bean(Beans.COMPUTE_INTERVIEW_DEADLINE)
+    JavaDelegate computeInterviewDeadline(Deadlines deadlines) {
+        return new ComputeInterviewDeadline(deadlines);
     }
 }

@@ -68,6 +68,8 @@ class CaseEvents {
                 builder(ProtectionHoldPlaced.class, this::holdPlaced),
                 builder(ProtectionHoldReleased.class, this::holdReleased),
                 builder(CaseClosed.class, this::caseClosed),
+                builder(ConsularInterviewScheduled.class, this::interviewScheduled),
+                builder(ConsularInterviewHeld.class, this::interviewHeld),
                 perPerson(ReintegrationReferralRequested.class, this::referralRequested, this::personsTransferred));
     }
 
@@ -159,6 +161,21 @@ class CaseEvents {
                 "case " + c.file().caseId() + " has no person " + personId));
         return IdentityVerificationRequested.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
                 .setPersonId(personId).setPerson(person).setRequestedAt(c.now()).build();
+    }
+
+    private SpecificRecord interviewScheduled(Context c) {
+        return ConsularInterviewScheduled.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
+                .setPersonId(c.facts().requiredText(PERSON_ID))
+                .setScheduledAt(c.facts().requiredInstant(INTERVIEW_SCHEDULED_AT))
+                .setPlace(c.facts().requiredText(INTERVIEW_PLACE))
+                .setTargetDate(Deadlines.of(DeadlineKind.INTERVIEW, c.facts(), c.now())).build();
+    }
+
+    private SpecificRecord interviewHeld(Context c) {
+        return ConsularInterviewHeld.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
+                .setPersonId(c.facts().requiredText(PERSON_ID))
+                .setNationalityConfirmed("CONFIRMED".equals(c.facts().requiredText(INTERVIEW_OUTCOME)))
+                .setHeldAt(c.facts().instant(INTERVIEW_SCHEDULED_AT).orElse(c.now())).build();
     }
 
     private SpecificRecord replyDeadlineSet(Context c) {

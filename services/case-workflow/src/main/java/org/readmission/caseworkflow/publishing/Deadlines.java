@@ -1,6 +1,7 @@
 package org.readmission.caseworkflow.publishing;
 
 import static org.readmission.workflow.ReadmissionCaseProcess.Variables.DECIDED_AT;
+import static org.readmission.workflow.ReadmissionCaseProcess.Variables.INTERVIEW;
 import static org.readmission.workflow.ReadmissionCaseProcess.Variables.RECEIVED_AT;
 import static org.readmission.workflow.ReadmissionCaseProcess.Variables.REPLY;
 import static org.readmission.workflow.ReadmissionCaseProcess.Variables.TRANSFER;
@@ -21,6 +22,7 @@ import org.readmission.events.common.DeadlineKind;
  */
 final class Deadlines {
 
+    private static final String INTERVIEW_DEADLINE_STARTS_AT = INTERVIEW + "DeadlineStartsAt";
     static final String NOT_STATED = "not stated by the model";
 
     /** Variable prefix per kind of deadline, and what the deadline runs from when the model does not say. */
@@ -31,7 +33,8 @@ final class Deadlines {
             DeadlineKind.REPLY, new Source(REPLY, RECEIVED_AT),
             DeadlineKind.EXTENDED_REPLY, new Source(REPLY, RECEIVED_AT),
             DeadlineKind.TRAVEL_DOCUMENT, new Source(TRAVEL_DOCUMENT, DECIDED_AT),
-            DeadlineKind.TRANSFER, new Source(TRANSFER, DECIDED_AT));
+            DeadlineKind.TRANSFER, new Source(TRANSFER, DECIDED_AT),
+            DeadlineKind.INTERVIEW, new Source(INTERVIEW, INTERVIEW_DEADLINE_STARTS_AT));
 
     private Deadlines() {
     }

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.readmission.caseworkflow.cases.CaseFile;
+import org.readmission.caseworkflow.cases.CaseFiles;
+import org.readmission.workflow.ReadmissionCaseProcess;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,13 +34,29 @@ class OfficerTasks {
     private final TaskService taskService;
     private final RuntimeService runtime;
     private final TaskForms forms;
+    private final CaseFiles caseFiles;
     private final Clock clock;
 
-    OfficerTasks(TaskService taskService, RuntimeService runtime, TaskForms forms, Clock clock) {
+    OfficerTasks(TaskService taskService, RuntimeService runtime, TaskForms forms, CaseFiles caseFiles, Clock clock) {
         this.taskService = taskService;
         this.runtime = runtime;
         this.forms = forms;
+        this.caseFiles = caseFiles;
         this.clock = clock;
+    }
+
+    /** The task with the case's verification outcomes (the latest entry per person: an interview overrides the check). */
+    TaskDetails details(String taskId, Caller caller) {
+        Task task = authorized(taskId, caller);
+        String caseId = caseIdOf(task);
+        Object personId = taskService.getVariable(taskId, ReadmissionCaseProcess.Variables.PERSON_ID);
+        List<CaseFile.VerificationEntry> verifications = caseId == null ? List.of()
+                : caseFiles.find(caseId).map(CaseFile::verifications).orElse(List.of()).stream()
+                        .collect(Collectors.toMap(CaseFile.VerificationEntry::personId, v -> v, (older, newer) -> newer,
+                                java.util.LinkedHashMap::new))
+                        .values().stream().toList();
+        return new TaskDetails(view(task, caseId, clock.instant()), personId == null ? null : String.valueOf(personId),
+                verifications);
     }
 
     List<TaskView> list(String candidateGroup) {

@@ -54,6 +54,15 @@ class TaskController {
         return tasks.list(listParty + ":" + listRole);
     }
 
+    @GetMapping("/{id}")
+    @Operation(summary = "One task with what is needed to act on it (the persons' identity verification outcomes and reasons)")
+    @ApiResponse(responseCode = "403", description = "the task is not offered to the caller's party and role")
+    TaskDetails details(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
+                        @RequestHeader("X-Role") String role,
+                        @RequestHeader(name = "X-User", required = false, defaultValue = "") String user) {
+        return tasks.details(id, new Caller(party, role, user));
+    }
+
     @PostMapping("/{id}/claim")
     @Operation(summary = "Claim a task for the calling officer (X-User)")
     @ApiResponse(responseCode = "409", description = "the task is gone or claimed by another officer")

@@ -51,6 +51,8 @@ class TaskForms {
 
     enum TransferDeadlineAction { EXTEND, CLOSE }
 
+    enum InterviewOutcome { CONFIRMED, NOT_CONFIRMED }
+
     /** What a form may look at besides its fields. */
     record TaskContext(String taskId, String caseId, String user, Instant now, Function<String, Object> variables) {
 
@@ -78,6 +80,8 @@ class TaskForms {
         this.forms = Map.ofEntries(
                 Map.entry(Activities.DECIDE_ON_APPLICATION, this::decision),
                 Map.entry(Activities.REVIEW_EXPIRED_REPLY, this::noReplyOutcome),
+                Map.entry(Activities.SCHEDULE_INTERVIEW, this::interviewSchedule),
+                Map.entry(Activities.RECORD_INTERVIEW_OUTCOME, this::interviewOutcome),
                 Map.entry(Activities.ISSUE_TRAVEL_DOCUMENT, this::travelDocuments),
                 Map.entry(Activities.PROPOSE_TRANSFER, (in, c) -> transfer(in, c, true)),
                 Map.entry(Activities.CONFIRM_TRANSFER, (in, c) -> transfer(in, c, false)),
@@ -151,6 +155,37 @@ class TaskForms {
         }
         return new FormOutcome.SendMessage(Messages.EXTENSION_REQUESTED, Map.of(
                 EXTENSION_MOTIVATION, motivation.get(), EXTENSION_OBSTACLE, obstacle.get().name()));
+    }
+
+    /** The consular officer sets when and where the person is interviewed (the requesting party is told). */
+    private FormOutcome interviewSchedule(FormInput in, TaskContext context) {
+        in.allowOnly("interviewScheduledAt", "interviewPlace");
+        Optional<Instant> at = in.moment("interviewScheduledAt", true);
+        at.filter(d -> !d.isAfter(context.now())).ifPresent(d -> in.reject("interviewScheduledAt", "must lie in the future"));
+        Optional<String> place = in.requiredText("interviewPlace", 2, 200, "the place of the interview");
+        if (at.isEmpty() || place.isEmpty()) {
+            return null;
+        }
+        return new FormOutcome.Complete(Map.of(INTERVIEW_SCHEDULED_AT, Date.from(at.get()), INTERVIEW_PLACE, place.get()));
+    }
+
+    /**
+     * The interview's outcome completes the person's verification. The findings are personal data: they go to the
+     * case file as the person's verification entry, the process only gets the outcome.
+     */
+    private FormOutcome interviewOutcome(FormInput in, TaskContext context) {
+        in.allowOnly("interviewOutcome", "interviewFindings");
+        Optional<InterviewOutcome> outcome = in.choice("interviewOutcome", InterviewOutcome.class, true);
+        Optional<String> findings = in.text("interviewFindings", MAX_TEXT);
+        Optional<String> personId = context.variable(PERSON_ID).map(String::valueOf);
+        if (outcome.isEmpty() || personId.isEmpty()) {
+            return null;
+        }
+        CaseFile.VerificationEntry entry = new CaseFile.VerificationEntry("interview:" + context.taskId(), personId.get(),
+                outcome.get().name(), "CONSULAR_INTERVIEW",
+                List.of("Consular interview" + findings.map(f -> ": " + f).orElse("")), context.now());
+        return new FormOutcome.Complete(Map.of(INTERVIEW_OUTCOME, outcome.get().name()),
+                () -> caseFiles.recordVerification(context.caseId(), entry));
     }
 
     /** The requesting party's supervisor records what the missed reply means: treated as agreed, or closed. */
