@@ -25,6 +25,7 @@ import org.readmission.events.partner.RefusalReason;
 import org.readmission.events.partner.ReplyDeadlineSet;
 import org.readmission.events.partner.TransferScheduled;
 import org.readmission.events.partner.TravelDocumentIssued;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.deployment-resource-pattern=classpath*:bpmn/*.bpmn,classpath*:dmn/*.dmn"})
 @EmbeddedKafka(kraft = true, partitions = 3)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 @DirtiesContext
 class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
 
@@ -156,6 +158,12 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
                         .contains("Consular interview").contains("village school"));
         assertThat(http.exchange("/api/v1/tasks/{id}", HttpMethod.GET, new HttpEntity<>(partyHeaders("DE-BPOL", "case-officer")),
                 Map.class, decide.get("id")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        // the supervisor's metrics see the open decision and what was published
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .containsPattern("readmission_tasks_open\\{[^}]*task=\"UserTask_DecideOnApplication\"[^}]*\\} [1-9]")
+                .containsPattern("readmission_process_instances\\{[^}]*process=\"readmission-case\"[^}]*state=\"running\"[^}]*\\} [1-9]")
+                .containsPattern("readmission_case_events_published_total\\{[^}]*type=\"ConsularInterviewHeld\"[^}]*\\} 1"));
     }
 
     @SuppressWarnings("rawtypes")

@@ -15,6 +15,7 @@ import org.readmission.caseworkflow.cases.CaseFiles;
 import org.readmission.events.EventIds;
 import org.readmission.events.common.Deadline;
 import org.readmission.messaging.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,13 +31,18 @@ import org.springframework.stereotype.Component;
 class PublishCaseEvent implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(PublishCaseEvent.class);
+    /** Events that say a time limit of the agreement was missed, and which one. */
+    private static final java.util.Map<String, String> SLA_BREACHES = java.util.Map.of(
+            "org.readmission.case.reply-time-limit-expired.v1", "reply");
 
     private final CaseFiles caseFiles;
     private final CaseEvents events;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    PublishCaseEvent(CaseFiles caseFiles, CaseEvents events, EventPublisher publisher, Clock clock) {
+    PublishCaseEvent(CaseFiles caseFiles, CaseEvents events, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.caseFiles = caseFiles;
         this.events = events;
         this.publisher = publisher;
@@ -65,6 +71,10 @@ class PublishCaseEvent implements JavaDelegate {
             }
             caseFiles.recordPublished(caseId, new CaseFile.TimelineEntry(ceId, eventType, built.topic(), activityId, now));
             log.info("case {}: published {} ({}) on {}", caseId, eventType, ceId, built.topic());
+            meters.counter("readmission.case.events.published", "type", built.event().getSchema().getName()).increment();
+            if (SLA_BREACHES.containsKey(eventType)) {
+                meters.counter("readmission.sla.breaches", "limit", SLA_BREACHES.get(eventType)).increment();
+            }
         }
     }
 

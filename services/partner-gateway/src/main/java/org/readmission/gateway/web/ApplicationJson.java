@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.readmission.events.common.DocumentRef;
 import org.readmission.events.common.EvidenceItem;
+import org.readmission.events.common.FingerprintTemplate;
 import org.readmission.events.common.PartyCode;
 import org.readmission.events.common.Person;
 import org.readmission.events.common.PersonName;
@@ -56,7 +57,8 @@ final class ApplicationJson {
                 .setDocuments(orEmpty(json.documents()).stream().map(ApplicationJson::document).toList())
                 .setEvidence(orEmpty(json.evidence()).stream().map(ApplicationJson::evidence).toList())
                 .setInterviewRequested(json.interviewRequested())
-                .setFingerprintsAvailable(json.fingerprintsAvailable())
+                .setFingerprintsAvailable(json.fingerprintsAvailable() || !orEmpty(json.fingerprints()).isEmpty())
+                .setFingerprints(orEmpty(json.fingerprints()).stream().map(ApplicationJson::fingerprint).toList())
                 .setProtectionClaimRaised(json.protectionClaimRaised())
                 .build();
     }
@@ -69,7 +71,14 @@ final class ApplicationJson {
                 .setIssuedOn(json.issuedOn())
                 .setExpiresOn(json.expiresOn())
                 .setCopyOnly(json.copyOnly())
+                .setMachineReadableZone(json.machineReadableZone())
                 .build();
+    }
+
+    private static FingerprintTemplate fingerprint(ApplicationRequest.FingerprintJson json) {
+        return FingerprintTemplate.newBuilder().setFinger(json.finger())
+                .setFormat(json.format() == null || json.format().isBlank() ? "ISO_19794_2_2005" : json.format())
+                .setTemplate(java.nio.ByteBuffer.wrap(json.template())).build();
     }
 
     private static EvidenceItem evidence(ApplicationRequest.EvidenceJson json) {

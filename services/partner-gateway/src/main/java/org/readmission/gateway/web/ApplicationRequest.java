@@ -51,11 +51,19 @@ public record ApplicationRequest(
             List<@Valid EvidenceJson> evidence,
             boolean interviewRequested,
             boolean fingerprintsAvailable,
+            @Schema(description = "Fingerprint templates (biometric data), each as base64 bytes") List<@Valid FingerprintJson> fingerprints,
             boolean protectionClaimRaised) {
     }
 
+    public record FingerprintJson(@Schema(example = "2", description = "ISO/IEC 19794-2 finger position code") @NotBlank String finger,
+                                  @Schema(example = "ISO_19794_2_2005") String format,
+                                  @Schema(description = "the template, base64") @NotNull byte[] template) {
+    }
+
     public record DocumentJson(@NotNull DocumentType documentType, String number, String issuingCountry,
-                               LocalDate issuedOn, LocalDate expiresOn, boolean copyOnly) {
+                               LocalDate issuedOn, LocalDate expiresOn, boolean copyOnly,
+                               @Schema(description = "The ICAO 9303 machine-readable zone as read, lines separated by \\n")
+                               String machineReadableZone) {
     }
 
     public record EvidenceJson(@NotBlank String evidenceId, @NotNull EvidenceKind kind, @NotNull AnnexClass annexClass,
