@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 
@@ -19,6 +20,16 @@ public final class EvidenceClassification {
   public static final String DECISION = "EvidenceClassification";
 
   private final DecisionTable table;
+  /**
+   * The table is a pure function of its six inputs and never changes while the engine runs, so each combination is
+   * evaluated once (a FEEL evaluation costs far more than the look-up). The inputs are codes of small enumerations,
+   * so the cache stays small.
+   */
+  private final Map<Inputs, AnnexClass> evaluated = new ConcurrentHashMap<>();
+
+  private record Inputs(String evidenceKind, String documentType, boolean copyOnly, boolean knownFalse,
+                        boolean documentExpired, String personCategory) {
+  }
 
   private EvidenceClassification(DecisionTable table) {
     this.table = table;
@@ -29,6 +40,11 @@ public final class EvidenceClassification {
   }
 
   public AnnexClass classify(Evidence evidence) {
+    return evaluated.computeIfAbsent(new Inputs(evidence.evidenceKind(), evidence.documentType(), evidence.copyOnly(),
+        evidence.knownFalse(), evidence.documentExpired(), evidence.personCategory()), this::evaluate);
+  }
+
+  private AnnexClass evaluate(Inputs evidence) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("evidenceKind", evidence.evidenceKind());
     inputs.put("documentType", evidence.documentType());

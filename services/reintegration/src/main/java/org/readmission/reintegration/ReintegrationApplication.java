@@ -1,0 +1,15 @@
+package org.readmission.reintegration;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Referral of returned persons to reintegration providers, and the providers' progress. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ReintegrationApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReintegrationApplication.class, args);
+    }
+}

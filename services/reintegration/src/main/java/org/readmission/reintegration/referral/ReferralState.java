@@ -1,0 +1,12 @@
+package org.readmission.reintegration.referral;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a referral stands. */
+public enum ReferralState {
+    OFFERED, NO_PROVIDER, DECLINED, ACCEPTED, IN_SUPPORT, CLOSED, CONSENT_WITHDRAWN;
+
+    /** States that take one place of the provider's capacity. */
+    public static final Set<ReferralState> OPEN = EnumSet.of(OFFERED, ACCEPTED, IN_SUPPORT);
+}
