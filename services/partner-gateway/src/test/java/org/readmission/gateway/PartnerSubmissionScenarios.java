@@ -41,6 +41,9 @@ import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.ApplicationWithdrawn;
+import org.readmission.events.partner.PersonOutcome;
+import org.readmission.events.partner.ReadmissionDecisionSubmitted;
+import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.events.partner.Apprehension;
 import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
@@ -292,6 +295,19 @@ abstract class PartnerSubmissionScenarios {
     }
 
     @Test
+    void theRequestedPartyCannotReplyThatTheApplicationIsDeemedAgreed() {
+        String applicationId = uniqueId();
+        String caseId = awaitAcknowledgement(germanNotifications, send(Applications.familyOfThree(applicationId).build(), DE_BPOL))
+                .getCaseId().getValue();
+
+        String deemed = send(decision(caseId, applicationId, ReadmissionDecisionType.DEEMED_AGREED), AZ_SMS);
+        assertThat(codes(awaitRejection(azerbaijaniNotifications, deemed))).containsExactly(ReasonCode.INVALID_DECISION);
+
+        String approved = send(decision(caseId, applicationId, ReadmissionDecisionType.APPROVED), AZ_SMS);
+        assertThat(awaitAcknowledgement(azerbaijaniNotifications, approved).getCaseId().getValue()).isEqualTo(caseId);
+    }
+
+    @Test
     void restSubmissionIsProcessedLikeAKafkaSubmission() throws Exception {
         ObjectNode json = exampleApplication();
         String applicationId = json.get("applicationId").asText();
@@ -446,6 +462,13 @@ abstract class PartnerSubmissionScenarios {
 
     static String uniqueId() {
         return "DE-BPOL-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static ReadmissionDecisionSubmitted decision(String caseId, String applicationId, ReadmissionDecisionType type) {
+        return ReadmissionDecisionSubmitted.newBuilder().setCaseId(CaseId.newBuilder().setValue(caseId).build())
+                .setApplicationId(applicationId).setSentAt(Instant.now()).setDecision(type)
+                .setPersonOutcomes(List.of(PersonOutcome.newBuilder().setPersonId("P1").setApproved(true).build()))
+                .setMotivation("identity confirmed").setDecidedAt(Instant.now()).build();
     }
 
     static ApplicationWithdrawn withdrawal(String caseId, String applicationId) {

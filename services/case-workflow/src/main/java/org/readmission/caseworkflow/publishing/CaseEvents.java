@@ -200,8 +200,11 @@ class CaseEvents {
         String decision = c.facts().requiredText(DECISION);
         String motivation = c.facts().text(MOTIVATION).orElse("");
         ReadmissionDecisionType type;
+        String decidedBy = c.file().requestedParty();
         if ("NO_REPLY_TREATED_AS_AGREED".equals(decision)) {
-            type = ReadmissionDecisionType.APPROVED;
+            // the agreement's rule, recorded by the requesting party's supervisor: an explicit, audited outcome
+            type = ReadmissionDecisionType.DEEMED_AGREED;
+            decidedBy = c.file().requestingParty();
             motivation = motivation.isEmpty() ? "No reply within the time limit: the application is treated as agreed."
                     : motivation;
         } else {
@@ -209,7 +212,7 @@ class CaseEvents {
         }
         return ReadmissionDecided.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
                 .setDecision(type).setPersonOutcomes(personOutcomes(c, type))
-                .setDecidedBy(party(c.file().requestedParty())).setMotivation(motivation).build();
+                .setDecidedBy(party(decidedBy)).setMotivation(motivation).build();
     }
 
     private List<PersonOutcome> personOutcomes(Context c, ReadmissionDecisionType type) {
@@ -232,7 +235,7 @@ class CaseEvents {
         List<PersonOutcome> outcomes = new ArrayList<>();
         for (String personId : c.file().personIds()) {
             boolean approved = switch (type) {
-                case APPROVED -> true;
+                case APPROVED, DEEMED_AGREED -> true;
                 case REFUSED -> false;
                 case PARTIALLY_APPROVED -> !refused.contains(personId);
             };

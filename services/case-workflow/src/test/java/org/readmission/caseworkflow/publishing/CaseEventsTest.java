@@ -93,10 +93,12 @@ class CaseEventsTest {
     }
 
     @Test
-    void noReplyTreatedAsAgreedIsPublishedAsAnApprovalThatSaysSo() {
+    void noReplyTreatedAsAgreedIsPublishedAsDeemedAgreedByTheRequestingParty() {
         variables.put("decision", "NO_REPLY_TREATED_AS_AGREED");
         ReadmissionDecided decided = (ReadmissionDecided) build("org.readmission.case.readmission-decided.v1").event();
-        assertThat(decided.getDecision()).isEqualTo(ReadmissionDecisionType.APPROVED);
+        assertThat(decided.getDecision()).isEqualTo(ReadmissionDecisionType.DEEMED_AGREED);
+        assertThat(decided.getDecidedBy().getValue()).as("the requesting party recorded it").isEqualTo("DE-BPOL");
+        assertThat(decided.getPersonOutcomes()).allSatisfy(o -> assertThat(o.getApproved()).isTrue());
         assertThat(decided.getMotivation()).contains("treated as agreed");
     }
 

@@ -17,6 +17,8 @@ import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
+import org.readmission.events.partner.ReadmissionDecisionSubmitted;
+import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.gateway.validation.Violation;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +63,11 @@ class CaseMessageIntake {
         if (!side.admits(requesting, requested)) {
             return reject(in, sender, applicationId, Violation.of(SENDER_NOT_ALLOWED, "ce_type",
                     "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
+        }
+        if (record instanceof ReadmissionDecisionSubmitted decision && decision.getDecision() == ReadmissionDecisionType.DEEMED_AGREED) {
+            return reject(in, sender, applicationId, Violation.of(INVALID_DECISION, "decision",
+                    "DEEMED_AGREED is recorded by the requesting party's supervisor when no reply came in time;"
+                            + " the requested party replies APPROVED, PARTIALLY_APPROVED or REFUSED"));
         }
         var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
         return recorder.accept(in, sender, in.dedupKey(), accepted, command(in, sender, type, record, accepted),
