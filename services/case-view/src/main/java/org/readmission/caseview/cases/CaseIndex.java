@@ -1,0 +1,103 @@
+package org.readmission.caseview.cases;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists, search and statistics over the compact index rows. Every method takes the caller's {@link PartyScope} and
+ * puts it into the query itself, so no page can list another party's case.
+ */
+@Component
+public class CaseIndex {
+
+    private final MongoTemplate mongo;
+
+    public CaseIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public record Page(List<CaseIndexEntry> rows, long total, int page, int size) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** Cases with a task open for the scope's party (and role, if given), filtered, sorted and paged. */
+    public Page tasks(PartyScope scope, TaskListQuery q) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(scope.criteria());
+        all.add(q.role() == null ? Criteria.where("taskParties").is(scope.party())
+                : Criteria.where("taskGroups").is(scope.party() + ":" + q.role()));
+        if (q.procedure() != null) {
+            all.add(Criteria.where("procedure").is(q.procedure()));
+        }
+        if (q.state() != null) {
+            all.add(Criteria.where("state").is(q.state()));
+        }
+        if (q.category() != null) {
+            all.add(Criteria.where("category").is(q.category()));
+        }
+        if (q.dueBefore() != null) {
+            all.add(Criteria.where("nextDueAt").lt(q.dueBefore()));
+        }
+        Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
+        long total = mongo.count(query, CaseIndexEntry.class);
+        Sort sort = switch (q.sort()) {
+            case "received" -> Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"));
+            case "case" -> Sort.by(Sort.Order.asc("_id"));
+            default -> Sort.by(Sort.Order.asc("nextDueAt"), Sort.Order.asc("_id"));
+        };
+        query.with(sort).skip((long) q.page() * q.size()).limit(q.size());
+        return new Page(mongo.find(query, CaseIndexEntry.class), total, q.page(), q.size());
+    }
+
+    /**
+     * Search within the scope. Each given field narrows the result: the case id or partner reference (exact), every
+     * word of the name (by {@link SearchKeys}), a document number (capitals and digits compared).
+     */
+    public List<CaseIndexEntry> search(PartyScope scope, String caseOrReference, String name, String documentNumber, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(scope.criteria());
+        if (caseOrReference != null && !caseOrReference.isBlank()) {
+            String value = caseOrReference.trim();
+            all.add(new Criteria().orOperator(Criteria.where("_id").is(value), Criteria.where("applicationId").is(value)));
+        }
+        if (name != null && !name.isBlank()) {
+            List<String> keys = SearchKeys.ofWords(name);
+            if (!keys.isEmpty()) {
+                all.add(Criteria.where("nameKeys").all(keys));
+            }
+        }
+        if (documentNumber != null && !documentNumber.isBlank()) {
+            all.add(Criteria.where("documentNumbers").is(SearchKeys.documentNumber(documentNumber)));
+        }
+        if (all.size() == 1) {
+            return List.of();
+        }
+        Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
+                .with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"))).limit(limit);
+        return mongo.find(query, CaseIndexEntry.class);
+    }
+
+    /** Every case of the scope (statistics). */
+    public List<CaseIndexEntry> all(PartyScope scope) {
+        Query query = Query.query(scope.criteria());
+        query.fields().exclude("nameKeys", "documentNumbers", "mainPersonName");
+        return mongo.find(query, CaseIndexEntry.class);
+    }
+
+    /** The rows of the given cases, within the scope (the cases behind a figure). */
+    public List<CaseIndexEntry> byIds(PartyScope scope, Collection<String> caseIds) {
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").in(caseIds), scope.criteria()))
+                .with(Sort.by("_id"));
+        return mongo.find(query, CaseIndexEntry.class);
+    }
+}

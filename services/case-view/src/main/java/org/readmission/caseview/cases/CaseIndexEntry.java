@@ -1,0 +1,53 @@
+package org.readmission.caseview.cases;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The compact row of one case that lists, search and statistics read (the whole {@link CaseFile} is only read for
+ * the case page). Rewritten from the case file after every event. {@code taskGroups} / {@code taskParties} let a
+ * task list select its rows with a single equality on an array.
+ */
+@Document("case_index")
+public record CaseIndexEntry(@Id String caseId, String applicationId, String requestingParty, String requestedParty,
+                             String procedure, String category, CaseState state, String mainPersonName, int personCount,
+                             List<String> nameKeys, List<String> documentNumbers, Instant receivedAt, Instant replyDueAt,
+                             String decision, Instant decidedAt, Boolean decidedWithinLimit, Instant travelDocumentIssuedAt,
+                             Instant transferredAt, Instant closedAt, String outcome, boolean onHold, int holdsPlaced,
+                             List<OpenTask> openTasks, List<String> taskGroups, List<String> taskParties, Instant nextDueAt,
+                             int reintegrationReferred, List<String> reintegrationStages) {
+
+    public static CaseIndexEntry of(CaseFile file) {
+        List<CaseFile.Person> persons = file.persons();
+        List<String> nameKeys = persons.stream()
+                .flatMap(p -> SearchKeys.ofWords(p.givenNames(), p.surname(), p.patronymic(), p.nativeScript()).stream())
+                .distinct().toList();
+        List<String> documents = persons.stream().flatMap(p -> p.documents().stream())
+                .map(d -> SearchKeys.documentNumber(d.number())).filter(n -> !n.isEmpty()).distinct().toList();
+        List<OpenTask> tasks = file.openTasks();
+        Instant travelDocumentIssuedAt = file.travelDocuments().stream().map(CaseFile.TravelDocument::issuedAt)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        CaseFile.Decision decision = file.decision();
+        return new CaseIndexEntry(file.caseId(), file.applicationId(), file.requestingParty(), file.requestedParty(),
+                file.procedure(), file.category(), file.state(),
+                persons.isEmpty() ? null : persons.get(0).fullName(), persons.size(), nameKeys, documents,
+                file.receivedAt(), file.replyDeadline().map(CaseFile.Deadline::dueAt).orElse(null),
+                decision == null ? null : decision.afterExpiry() ? "NO_REPLY_TREATED_AS_AGREED" : decision.type(),
+                decision == null ? null : decision.decidedAt(), file.decidedWithinLimit().orElse(null),
+                travelDocumentIssuedAt, file.transfer() == null ? null : file.transfer().handedOverAt(),
+                file.closedAt(), file.outcome(), file.onHold(), file.holdsPlaced(), tasks,
+                tasks.stream().map(OpenTask::candidateGroup).distinct().toList(),
+                tasks.stream().map(OpenTask::party).distinct().toList(),
+                tasks.stream().map(OpenTask::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
+                file.reintegration().size(), file.reintegration().stream().map(CaseFile.Reintegration::stage).toList());
+    }
+
+    public boolean open() {
+        return state != CaseState.CLOSED;
+    }
+}

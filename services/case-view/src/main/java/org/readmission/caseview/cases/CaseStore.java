@@ -1,0 +1,70 @@
+package org.readmission.caseview.cases;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The projection's unscoped access to the read model: load a case by id, save it with its index row, drop
+ * everything for a replay. Pages and reports never use it (they read through {@link CaseFiles} and
+ * {@link CaseIndex}, which take a {@link PartyScope}); {@code ArchitectureTest} checks that.
+ */
+@Component
+public class CaseStore {
+
+    private final MongoTemplate mongo;
+
+    public CaseStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<CaseFile> load(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseFile.class));
+    }
+
+    /**
+     * Saves the case file (optimistic: {@code @Version}, a concurrent update fails with
+     * {@link org.springframework.dao.OptimisticLockingFailureException}) and then its index row. The row is derived:
+     * the next save of the case, or a replay, rewrites it.
+     */
+    public CaseFile save(CaseFile file) {
+        CaseFile saved = mongo.save(file);
+        mongo.save(CaseIndexEntry.of(saved));
+        return saved;
+    }
+
+    /** Bulk insert for seeding (benchmark, demo): new cases only. */
+    public void insertAll(java.util.Collection<CaseFile> files) {
+        mongo.insertAll(files);
+        mongo.insertAll(files.stream().map(CaseIndexEntry::of).toList());
+    }
+
+    /** Open and overdue tasks over every case (the metrics' gauges; not for pages). */
+    public long[] openAndOverdueTasks(java.time.Instant now) {
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("nextDueAt").exists(true));
+        query.fields().include("openTasks", "nextDueAt");
+        long open = 0;
+        long overdue = 0;
+        for (org.bson.Document row : mongo.find(query, org.bson.Document.class, "case_index")) {
+            java.util.List<?> tasks = row.getList("openTasks", Object.class, java.util.List.of());
+            open += tasks.size();
+            for (Object task : tasks) {
+                Object due = ((org.bson.Document) task).get("dueAt");
+                if (due instanceof java.util.Date date && date.toInstant().isBefore(now)) {
+                    overdue++;
+                }
+            }
+        }
+        long withoutDue = mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("nextDueAt").is(null)
+                        .and("taskGroups.0").exists(true)), "case_index");
+        return new long[]{open + withoutDue, overdue};
+    }
+
+    public void dropAll() {
+        mongo.dropCollection(CaseFile.class);
+        mongo.dropCollection(CaseIndexEntry.class);
+    }
+}

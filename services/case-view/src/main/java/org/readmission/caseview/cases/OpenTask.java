@@ -1,0 +1,23 @@
+package org.readmission.caseview.cases;
+
+import java.time.Instant;
+
+/**
+ * A user task the process is expected to have open for the case, derived from the events (the engine publishes no
+ * task events). The officer's action looks the real task up in the task API by case id and {@code taskKey}.
+ *
+ * @param taskKey the BPMN activity id, e.g. {@code UserTask_DecideOnApplication}
+ * @param party   the party code of the candidate group
+ * @param role    the role of the candidate group
+ * @param dueAt   when it is due, or null
+ */
+public record OpenTask(String taskKey, String party, String role, Instant dueAt) {
+
+    public String candidateGroup() {
+        return party + ":" + role;
+    }
+
+    public boolean overdueAt(Instant now) {
+        return dueAt != null && dueAt.isBefore(now);
+    }
+}

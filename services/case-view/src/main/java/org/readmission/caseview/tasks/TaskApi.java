@@ -1,0 +1,129 @@
+package org.readmission.caseview.tasks;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.readmission.caseview.security.Officer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The case workflow's officers' task API ({@code GET /api/v1/tasks}, {@code POST /api/v1/tasks/{id}/complete}),
+ * called with the signed-in officer's party, role and user name in {@code X-Party-Code}, {@code X-Role},
+ * {@code X-User}.
+ */
+@Component
+public class TaskApi {
+
+    /** A task as the API lists it (the fields the case view needs). */
+    public record RemoteTask(String id, String caseId, String taskDefinitionKey, String assignee) {
+    }
+
+    /** A field the API rejected, and why. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** What completing a task came to. */
+    public sealed interface Completion permits Completed, Rejected, Failed {
+    }
+
+    public record Completed() implements Completion {
+    }
+
+    /** The form was not valid: the API's errors per field. */
+    public record Rejected(String detail, List<FieldError> errors) implements Completion {
+    }
+
+    /** The task could not be completed (gone, claimed by another officer, not offered to the caller, API down). */
+    public record Failed(int status, String detail) implements Completion {
+    }
+
+    private final RestClient rest;
+    private final ObjectMapper json;
+
+    public TaskApi(TaskApiProperties properties, ObjectMapper json) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.taskApiTimeout()).build());
+        requests.setReadTimeout(properties.taskApiTimeout());
+        this.rest = RestClient.builder().baseUrl(properties.taskApiUrl()).requestFactory(requests).build();
+        this.json = json;
+    }
+
+    /** The engine's open task of this kind on this case, offered to the officer's candidate group. */
+    public Optional<RemoteTask> find(Officer officer, String caseId, String taskKey) {
+        RemoteTask[] tasks = rest.get().uri(uri -> uri.path("/api/v1/tasks").queryParam("party", officer.party())
+                        .queryParam("role", officer.role()).build())
+                .headers(h -> headers(h, officer)).retrieve().body(RemoteTask[].class);
+        if (tasks == null) {
+            return Optional.empty();
+        }
+        for (RemoteTask task : tasks) {
+            if (caseId.equals(task.caseId()) && taskKey.equals(task.taskDefinitionKey())) {
+                return Optional.of(task);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Looks the task up and completes it with the form's fields. */
+    public Completion complete(Officer officer, String caseId, String taskKey, Map<String, Object> fields) {
+        Optional<RemoteTask> task;
+        try {
+            task = find(officer, caseId, taskKey);
+        } catch (ResourceAccessException unreachable) {
+            return new Failed(503, "the task service is not reachable");
+        } catch (org.springframework.web.client.RestClientResponseException refused) {
+            return new Failed(refused.getStatusCode().value(), detailOf(refused.getResponseBodyAsString()));
+        }
+        if (task.isEmpty()) {
+            return new Failed(404, "no open task " + taskKey + " of case " + caseId + " is offered to " + officer.candidateGroup());
+        }
+        try {
+            return rest.post().uri("/api/v1/tasks/{id}/complete", task.get().id()).headers(h -> headers(h, officer))
+                    .contentType(MediaType.APPLICATION_JSON).body(fields)
+                    .exchange((request, response) -> outcome(response.getStatusCode(),
+                            new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (ResourceAccessException unreachable) {
+            return new Failed(503, "the task service is not reachable");
+        }
+    }
+
+    private Completion outcome(HttpStatusCode status, String body) {
+        if (status.is2xxSuccessful()) {
+            return new Completed();
+        }
+        if (status.value() == 422) {
+            try {
+                JsonNode problem = json.readTree(body);
+                List<FieldError> errors = new java.util.ArrayList<>();
+                problem.path("errors").forEach(e -> errors.add(new FieldError(e.path("field").asText(), e.path("message").asText())));
+                return new Rejected(problem.path("detail").asText(""), errors);
+            } catch (java.io.IOException e) {
+                return new Rejected(body, List.of());
+            }
+        }
+        return new Failed(status.value(), detailOf(body));
+    }
+
+    private String detailOf(String body) {
+        try {
+            return json.readTree(body).path("detail").asText(body);
+        } catch (java.io.IOException | RuntimeException e) {
+            return body;
+        }
+    }
+
+    private static void headers(org.springframework.http.HttpHeaders headers, Officer officer) {
+        headers.set("X-Party-Code", officer.party());
+        headers.set("X-Role", officer.role());
+        headers.set("X-User", officer.username());
+    }
+}
