@@ -1,0 +1,44 @@
+package org.readmission.identity.name;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Azerbaijani names between scripts: Cyrillic (Russian and Azerbaijani Cyrillic) to Azerbaijani Latin, and any of
+ * them to the characters of a machine-readable zone (ICAO Doc 9303 part 3: A-Z and '<').
+ */
+public final class Transliteration {
+
+    private static final Map<Character, String> CYRILLIC = Map.ofEntries(
+            Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('д', "d"),
+            Map.entry('е', "e"), Map.entry('ё', "yo"), Map.entry('ж', "j"), Map.entry('з', "z"), Map.entry('и', "i"),
+            Map.entry('й', "y"), Map.entry('к', "k"), Map.entry('л', "l"), Map.entry('м', "m"), Map.entry('н', "n"),
+            Map.entry('о', "o"), Map.entry('п', "p"), Map.entry('р', "r"), Map.entry('с', "s"), Map.entry('т', "t"),
+            Map.entry('у', "u"), Map.entry('ф', "f"), Map.entry('х', "x"), Map.entry('ц', "ts"), Map.entry('ч', "ç"),
+            Map.entry('ш', "ş"), Map.entry('щ', "şç"), Map.entry('ъ', ""), Map.entry('ы', "ı"), Map.entry('ь', ""),
+            Map.entry('э', "e"), Map.entry('ю', "yu"), Map.entry('я', "ya"), Map.entry('ә', "ə"), Map.entry('ғ', "ğ"),
+            Map.entry('ҹ', "c"), Map.entry('һ', "h"), Map.entry('ө', "ö"), Map.entry('ү', "ü"), Map.entry('ҝ', "g"),
+            Map.entry('ј', "y"), Map.entry('і', "i"));
+
+    private Transliteration() {
+    }
+
+    /** Lower-case Azerbaijani Latin of a name in Latin or Cyrillic script ("Мамедов" gives "mamedov"). */
+    public static String latin(String name) {
+        String lower = name.toLowerCase(new Locale("az")).replace("дж", "c");
+        StringBuilder latin = new StringBuilder(lower.length());
+        for (char c : lower.toCharArray()) {
+            String mapped = CYRILLIC.get(c);
+            latin.append(mapped == null ? String.valueOf(c) : mapped);
+        }
+        return latin.toString();
+    }
+
+    /** The name as a machine-readable zone writes it: "Məmmədov Əli" gives "MAMMADOV<ALI". */
+    public static String toMrz(String name) {
+        String latin = latin(name).replace('ə', 'a').replace('ı', 'i');
+        String ascii = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "<").replaceAll("^<+|<+$", "");
+    }
+}

@@ -1,0 +1,19 @@
+package org.readmission.identity.protection;
+
+/** The sensitive fields this service protects, named as in the associated data and the access log. */
+public enum ProtectedField {
+    DOCUMENT_NUMBER("documentNumber"),
+    /** Names and date of birth of registry records (read, not encrypted: searched by a transliteration-tolerant key). */
+    REGISTRY_IDENTITY("registryIdentity"),
+    FINGERPRINT_TEMPLATE("fingerprintTemplate");
+
+    private final String fieldName;
+
+    ProtectedField(String fieldName) {
+        this.fieldName = fieldName;
+    }
+
+    public String fieldName() {
+        return fieldName;
+    }
+}
