@@ -40,7 +40,6 @@ public final class ReadmissionCaseProcess {
     public static final String TRAVEL_DOCUMENT_ISSUED = "org.readmission.case.travel-document-issued.v1";
     public static final String TRANSFER_SCHEDULED = "org.readmission.case.transfer-scheduled.v1";
     public static final String TRANSFER_COMPLETED = "org.readmission.case.transfer-completed.v1";
-    public static final String REINTEGRATION_REFERRAL_REQUESTED = "org.readmission.reintegration.referral-requested.v1";
     public static final String CASE_CLOSED = "org.readmission.case.closed.v1";
     public static final String PROTECTION_HOLD_PLACED = "org.readmission.case.protection-hold-placed.v1";
     public static final String PROTECTION_HOLD_RELEASED = "org.readmission.case.protection-hold-released.v1";
@@ -65,6 +64,8 @@ public final class ReadmissionCaseProcess {
     public static final String COMPUTE_TRAVEL_DOCUMENT_DEADLINE = "computeTravelDocumentDeadline";
     /** {@link ComputeDeadlineAfterApproval#transfer}. */
     public static final String COMPUTE_TRANSFER_DEADLINE = "computeTransferDeadline";
+    /** {@link StartReintegrationHandoff}. */
+    public static final String START_REINTEGRATION_HANDOFF = "startReintegrationHandoff";
     /** {@link ComputeInterviewDeadline}. */
     public static final String COMPUTE_INTERVIEW_DEADLINE = "computeInterviewDeadline";
 

@@ -1,6 +1,7 @@
 package org.readmission.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.readmission.workflow.ReadmissionCaseProcess.Activities.*;
 import static org.readmission.workflow.ReadmissionCaseProcess.Events.*;
 
@@ -69,10 +70,17 @@ class NormalApprovalTest extends ReadmissionCaseScenario {
     completeTask(case_, CONFIRM_HANDOVER);
     assertThat(case_).isEnded().hasPassed(END_PERSON_TRANSFERRED);
     Assertions.assertThat(variable(case_, Variables.OUTCOME)).isEqualTo("TRANSFERRED");
+    // the returned person's reintegration handoff runs on after the case has closed, and waits for consent
+    ProcessInstance handoff = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ReintegrationHandoffProcess.PROCESS_KEY).processInstanceBusinessKey(case_.getBusinessKey())
+        .singleResult();
+    assertThat(handoff).isWaitingAt(ReintegrationHandoffProcess.Activities.RECORD_CONSENT);
+    Assertions.assertThat(runtimeService().getVariables(handoff.getId())).containsKeys("caseId", "personId",
+        "requestingParty", "requestedParty", "returnedAt").doesNotContainKeys("givenNames", "surname");
     Assertions.assertThat(published.types()).containsExactly(
         APPLICATION_FORWARDED, REPLY_DEADLINE_SET, VERIFICATION_REQUESTED,
         READMISSION_DECIDED, TRAVEL_DOCUMENT_ISSUED, TRANSFER_SCHEDULED,
-        TRANSFER_COMPLETED, REINTEGRATION_REFERRAL_REQUESTED, CASE_CLOSED);
+        TRANSFER_COMPLETED, CASE_CLOSED);
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.readmission.workflow.ReadmissionCaseProcess.Variables;
  * publish). The job executor is off:
  * asynchronous publishing steps run with {@link #runAsyncSteps()}, timers only when a test fires them.
  */
-@Deployment(resources = ReadmissionCaseProcess.RESOURCE)
+@Deployment(resources = {ReadmissionCaseProcess.RESOURCE, ReintegrationHandoffProcess.RESOURCE})
 abstract class ReadmissionCaseScenario {
 
   @RegisterExtension
@@ -60,6 +60,7 @@ abstract class ReadmissionCaseScenario {
     Mocks.register(Beans.COMPUTE_TRAVEL_DOCUMENT_DEADLINE, ComputeDeadlineAfterApproval.travelDocument(DEADLINES));
     Mocks.register(Beans.COMPUTE_TRANSFER_DEADLINE, ComputeDeadlineAfterApproval.transfer(DEADLINES));
     Mocks.register(Beans.COMPUTE_INTERVIEW_DEADLINE, new ComputeInterviewDeadline(DEADLINES));
+    Mocks.register(Beans.START_REINTEGRATION_HANDOFF, StartReintegrationHandoff.allPersons());
   }
 
   @AfterEach

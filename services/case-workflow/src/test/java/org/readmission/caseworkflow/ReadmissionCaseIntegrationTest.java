@@ -19,6 +19,12 @@ import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.CaseClosed;
 import org.readmission.events.partner.CaseOutcome;
 import org.readmission.events.partner.ConsularInterviewScheduled;
+import org.readmission.events.partner.ReintegrationNeed;
+import org.readmission.events.partner.ReintegrationPriority;
+import org.readmission.events.partner.ReintegrationProgressReported;
+import org.readmission.events.partner.ReintegrationReferralRequested;
+import org.readmission.events.partner.ReintegrationStage;
+import org.readmission.events.partner.Vulnerability;
 import org.readmission.events.partner.ReadmissionDecided;
 import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.events.partner.RefusalReason;
@@ -104,12 +110,54 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
         assertThat(scheduled.getScheduledAt()).isEqualTo(transferAt);
         assertThat(scheduled.getDeadline().getRule()).isNotBlank();
         assertThat(((CaseClosed) commands.decode(events.get(7).value())).getOutcome()).isEqualTo(CaseOutcome.TRANSFERRED);
-        try (TopicReader referrals = new TopicReader(brokers, Topics.REINTEGRATION_REFERRALS)) {
-            assertThat(referrals.await(r -> caseId.equals(r.key()), 2)).hasSize(2);
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey("readmission-case").processInstanceBusinessKey(caseId).count() == 0);
         assertThat(caseFiles.get(caseId).deadlines()).containsKeys("REPLY", "TRANSFER");
+
+        // the case is closed; each returned person's reintegration handoff starts with their consent
+        String consentP1 = handoffTask(caseId, "p1", "UserTask_RecordConsent");
+        String consentP2 = handoffTask(caseId, "p2", "UserTask_RecordConsent");
+        assertThat(post(consentP1, "complete", "AZ-SMS", "reintegration-officer", "ro-1", Map.of("consentGiven", true, "minor", true))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post(consentP2, "complete", "AZ-SMS", "reintegration-officer", "ro-1", Map.of("consentGiven", false))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String needs = handoffTask(caseId, "p1", "UserTask_AssessNeeds");
+        assertThat(post(needs, "complete", "AZ-SMS", "reintegration-officer", "ro-1", Map.of("needs", List.of("HOUSING", "SHOES")))
+                .getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(post(needs, "complete", "AZ-SMS", "reintegration-officer", "ro-1",
+                Map.of("needs", List.of("HOUSING", "EDUCATION"), "region", "Ganja-Dashkasan")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        try (TopicReader referrals = new TopicReader(brokers, Topics.REINTEGRATION_REFERRALS)) {
+            ReintegrationReferralRequested referral = (ReintegrationReferralRequested) commands.decode(
+                    referrals.await(r -> caseId.equals(r.key()), 1).get(0).value());
+            assertThat(referral.getPersonId()).as("p2 refused consent: no referral").isEqualTo("p1");
+            assertThat(referral.getNeeds()).containsExactly(ReintegrationNeed.HOUSING, ReintegrationNeed.EDUCATION);
+            assertThat(referral.getVulnerabilities()).contains(Vulnerability.MINOR);
+            assertThat(referral.getPriority()).isEqualTo(ReintegrationPriority.HIGH);
+            assertThat(referral.getAttempt()).isEqualTo(1);
+            assertThat(referral.getRegion()).isEqualTo("Ganja-Dashkasan");
+        }
+        // the provider accepts on reintegration.updates; the handoff of p1 moves on to the support plan
+        commands.send(Topics.REINTEGRATION_UPDATES, ReintegrationProgressReported.newBuilder()
+                .setCaseRef(CaseCommands.caseRef(caseId)).setOccurredAt(Instant.now()).setPersonId("p1")
+                .setProviderParty(org.readmission.events.common.PartyCode.newBuilder().setValue("IOM-AZ").build())
+                .setStage(ReintegrationStage.ACCEPTED).build(), java.util.UUID.randomUUID().toString(), "IOM-AZ");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runtime.createExecutionQuery()
+                .processInstanceBusinessKey(caseId).activityId("ReceiveTask_AwaitSupportPlan").count()).isEqualTo(1));
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("reintegration-handoff")
+                .processInstanceBusinessKey(caseId).finished().count()).as("p2's handoff ended without a referral").isEqualTo(1);
+    }
+
+    /** The task of one person's reintegration handoff, as the reintegration officers of the requested party see it. */
+    String handoffTask(String caseId, String personId, String taskKey) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> tasksOf("AZ-SMS", "reintegration-officer")
+                .stream().anyMatch(t -> caseId.equals(t.get("caseId")) && taskKey.equals(t.get("taskDefinitionKey"))
+                        && personId.equals(details((String) t.get("id"), "AZ-SMS", "reintegration-officer").get("personId"))));
+        return tasksOf("AZ-SMS", "reintegration-officer").stream()
+                .filter(t -> caseId.equals(t.get("caseId")) && taskKey.equals(t.get("taskDefinitionKey"))
+                        && personId.equals(details((String) t.get("id"), "AZ-SMS", "reintegration-officer").get("personId")))
+                .map(t -> (String) t.get("id")).findFirst().orElseThrow();
     }
 
     @Test

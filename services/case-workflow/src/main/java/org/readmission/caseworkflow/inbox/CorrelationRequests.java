@@ -22,6 +22,9 @@ import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.Person;
 import org.readmission.events.identity.IdentityVerificationCompleted;
+import org.readmission.events.partner.ReintegrationProgressReported;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.workflow.ReintegrationHandoffProcess;
 import org.readmission.events.partner.ApplicationWithdrawn;
 import org.readmission.events.partner.EvidenceSubmitted;
 import org.readmission.events.partner.PersonEvidence;
@@ -66,6 +69,17 @@ class CorrelationRequests {
             return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(),
                     Map.of(PERSON_ID, result.getPersonId()), Map.of(),
                     Map.of(VERIFICATION_OUTCOME, result.getOutcome().name()));
+        }
+        if (payload instanceof ReintegrationProgressReported report) {
+            return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(),
+                    Map.of(PERSON_ID, report.getPersonId()),
+                    new HashMap<>(Map.of(ReintegrationHandoffProcess.Variables.PROVIDER_STAGE, report.getStage().name(),
+                            ReintegrationHandoffProcess.Variables.PROVIDER_PARTY, report.getProviderParty().getValue())),
+                    Map.of());
+        }
+        if (payload instanceof ReintegrationConsentWithdrawn withdrawal) {
+            return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(),
+                    Map.of(PERSON_ID, withdrawal.getPersonId()), new HashMap<>(), Map.of());
         }
         if (payload instanceof RecordPartnerSubmission command) {
             Map<String, Object> variables = submissionVariables((SpecificRecord) command.getPayload());

@@ -31,7 +31,7 @@ class InboxListener {
     }
 
     @KafkaListener(id = "case-workflow-inbox", idIsGroup = false, // group: spring.kafka.consumer.group-id
-            topics = {Topics.CASE_COMMANDS, Topics.IDENTITY_VERIFICATION_RESULTS},
+            topics = {Topics.CASE_COMMANDS, Topics.IDENTITY_VERIFICATION_RESULTS, Topics.REINTEGRATION_UPDATES},
             concurrency = "${readmission.inbox.consumer-concurrency:1}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         IncomingEvents.Reading reading = incoming.read(record);
@@ -40,6 +40,12 @@ class InboxListener {
                     record.key(), rejected.code(), rejected.message());
             deadLetters.send(record, rejected.code().name(), rejected.message());
             metrics.received("dead_lettered", "unknown");
+            return;
+        }
+        if (reading instanceof IncomingEvents.NotForTheEngine skipped) {
+            log.debug("{}-{}@{} (key {}) not correlated: {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), skipped.why());
+            metrics.received("not_for_the_engine", skipped.ceType());
             return;
         }
         inbox.receive(((IncomingEvents.Accepted) reading).event());

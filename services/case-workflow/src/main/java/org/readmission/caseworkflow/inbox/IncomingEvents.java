@@ -12,6 +12,11 @@ import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseRef;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.partner.ReasonCode;
+import org.readmission.events.partner.ReintegrationProgressReported;
+import org.readmission.events.reintegration.ReintegrationClosed;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.events.reintegration.ReintegrationProviderAssigned;
+import org.readmission.workflow.ReintegrationHandoffProcess;
 import org.readmission.messaging.Envelope;
 import org.readmission.messaging.EnvelopeReader;
 import org.springframework.stereotype.Component;
@@ -23,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IncomingEvents {
 
+    /** {@code ce_source} of the reintegration service: its events on reintegration.updates are not providers' reports. */
+    static final String REINTEGRATION_SERVICE = "reintegration";
+
     private final EnvelopeReader envelopes;
     private final EventCatalog catalog;
 
@@ -31,7 +39,11 @@ class IncomingEvents {
         this.catalog = catalog;
     }
 
-    sealed interface Reading permits Accepted, Rejected {
+    sealed interface Reading permits Accepted, Rejected, NotForTheEngine {
+    }
+
+    /** A valid event on a shared topic that no process waits for (e.g. the reintegration service's own facts). */
+    record NotForTheEngine(String ceType, String why) implements Reading {
     }
 
     record Accepted(IncomingEvent event) implements Reading {
@@ -56,10 +68,17 @@ class IncomingEvents {
                         + " but the submission carried is a " + carried);
             }
         }
+        if (payload instanceof ReintegrationProgressReported && REINTEGRATION_SERVICE.equals(attributes.source())) {
+            return new NotForTheEngine(payloadType, "the reintegration service's own progress (providers' reports are correlated)");
+        }
+        if (payload instanceof ReintegrationProviderAssigned || payload instanceof ReintegrationClosed) {
+            return new NotForTheEngine(payloadType, "a fact of the reintegration service, for the case view");
+        }
         Optional<String> messageName = messageNameOf(payload);
         if (messageName.isEmpty()) {
             return new Rejected(ReasonCode.TYPE_MISMATCH, payloadType + " is not correlated by the case workflow (topic "
-                    + record.topic() + " carries OpenReadmissionCase, RecordPartnerSubmission, IdentityVerificationCompleted)");
+                    + record.topic() + " carries OpenReadmissionCase, RecordPartnerSubmission, IdentityVerificationCompleted,"
+                    + " ReintegrationProgressReported, ReintegrationConsentWithdrawn)");
         }
         CaseRef caseRef = (CaseRef) ((org.apache.avro.generic.GenericRecord) payload).get("caseRef");
         String caseId = caseRef.getCaseId().getValue();
@@ -80,6 +99,12 @@ class IncomingEvents {
         }
         if (payload instanceof RecordPartnerSubmission submission) {
             return Optional.of(submission.getSubmissionType());
+        }
+        if (payload instanceof ReintegrationProgressReported) {
+            return Optional.of(ReintegrationHandoffProcess.Messages.PROGRESS_REPORTED);
+        }
+        if (payload instanceof ReintegrationConsentWithdrawn) {
+            return Optional.of(ReintegrationHandoffProcess.Messages.CONSENT_WITHDRAWN);
         }
         return Optional.empty();
     }

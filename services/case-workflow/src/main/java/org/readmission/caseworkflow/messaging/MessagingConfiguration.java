@@ -17,6 +17,7 @@ class MessagingConfiguration {
     static final List<String> TOPICS = List.of(
             Topics.CASE_COMMANDS, Topics.dlt(Topics.CASE_COMMANDS),
             Topics.IDENTITY_VERIFICATION_RESULTS, Topics.dlt(Topics.IDENTITY_VERIFICATION_RESULTS),
+            Topics.REINTEGRATION_UPDATES, Topics.dlt(Topics.REINTEGRATION_UPDATES),
             Topics.CASE_EVENTS, Topics.IDENTITY_VERIFICATION_REQUESTS, Topics.REINTEGRATION_REFERRALS);
 
     @Bean

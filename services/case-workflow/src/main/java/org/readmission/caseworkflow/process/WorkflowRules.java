@@ -5,7 +5,14 @@ import org.readmission.workflow.AgreementProfile;
 import org.readmission.workflow.ClassifyEvidence;
 import org.readmission.workflow.ComputeReplyDeadline;
 import org.readmission.workflow.ComputeDeadlineAfterApproval;
+import org.readmission.caseworkflow.cases.CaseFiles;
+import org.readmission.caseworkflow.publishing.CaseEvents;
 import org.readmission.workflow.ComputeInterviewDeadline;
+import org.readmission.workflow.ReintegrationHandoffProcess;
+import org.readmission.workflow.ScheduleFollowUp;
+import org.readmission.workflow.ScreenVulnerability;
+import org.readmission.workflow.StartReintegrationHandoff;
+import org.readmission.workflow.VulnerabilityScreening;
 import org.readmission.workflow.Deadlines;
 import org.readmission.workflow.EvidenceClassification;
 import org.readmission.workflow.EvidenceRecords;
@@ -49,6 +56,23 @@ class WorkflowRules {
     @Bean(Beans.COMPUTE_TRANSFER_DEADLINE)
     JavaDelegate computeTransferDeadline(Deadlines deadlines) {
         return ComputeDeadlineAfterApproval.transfer(deadlines);
+    }
+
+    /** After the handover: one reintegration handoff per person actually returned (this service knows who). */
+    @Bean(Beans.START_REINTEGRATION_HANDOFF)
+    JavaDelegate startReintegrationHandoff(CaseEvents caseEvents, CaseFiles caseFiles) {
+        return new StartReintegrationHandoff(execution -> caseEvents.returnedPersons(
+                caseFiles.get(execution.getProcessBusinessKey()), execution::getVariable));
+    }
+
+    @Bean(ReintegrationHandoffProcess.Beans.SCREEN_VULNERABILITY)
+    JavaDelegate screenVulnerability() {
+        return new ScreenVulnerability(VulnerabilityScreening.fromClasspath());
+    }
+
+    @Bean(ReintegrationHandoffProcess.Beans.SCHEDULE_FOLLOW_UP)
+    JavaDelegate scheduleFollowUp() {
+        return new ScheduleFollowUp();
     }
 
     @Bean(Beans.COMPUTE_INTERVIEW_DEADLINE)

@@ -33,6 +33,10 @@ import org.readmission.events.common.PartyCode;
 import org.readmission.events.common.Person;
 import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.events.partner.*;
+import org.readmission.events.reintegration.ReintegrationClosed;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.events.reintegration.ReintegrationOutcome;
+import org.readmission.workflow.ReintegrationHandoffProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +44,7 @@ import org.springframework.stereotype.Component;
  * file. Every event carries the {@link CaseRef} with both parties; deadlines carry how they were computed.
  */
 @Component
-class CaseEvents {
+public class CaseEvents {
 
     private static final TypeReference<List<Map<String, Object>>> OUTCOMES = new TypeReference<>() {
     };
@@ -70,7 +74,9 @@ class CaseEvents {
                 builder(CaseClosed.class, this::caseClosed),
                 builder(ConsularInterviewScheduled.class, this::interviewScheduled),
                 builder(ConsularInterviewHeld.class, this::interviewHeld),
-                perPerson(ReintegrationReferralRequested.class, this::referralRequested, this::personsTransferred));
+                builder(ReintegrationReferralRequested.class, this::referralRequested),
+                builder(ReintegrationConsentWithdrawn.class, this::reintegrationConsentWithdrawn),
+                builder(ReintegrationClosed.class, this::reintegrationClosed));
     }
 
     /** What a publishing step needs to know. */
@@ -100,7 +106,8 @@ class CaseEvents {
         if (event instanceof IdentityVerificationRequested) {
             return Topics.IDENTITY_VERIFICATION_REQUESTS;
         }
-        if (event instanceof ReintegrationReferralRequested) {
+        if (event instanceof ReintegrationReferralRequested || event instanceof ReintegrationConsentWithdrawn
+                || event instanceof ReintegrationClosed) {
             return Topics.REINTEGRATION_REFERRALS;
         }
         return Topics.CASE_EVENTS;
@@ -313,14 +320,47 @@ class CaseEvents {
                 .setOutcome(caseOutcome).setClosedAt(c.now()).build();
     }
 
-    private SpecificRecord referralRequested(Context c, String personId) {
-        List<Vulnerability> vulnerabilities = new ArrayList<>();
-        c.file().persons().stream().filter(p -> p.personId().equals(personId)).findFirst()
-                .filter(p -> p.dateOfBirth() != null
-                        && Period.between(p.dateOfBirth(), LocalDate.ofInstant(c.now(), ZoneOffset.UTC)).getYears() < 18)
-                .ifPresent(p -> vulnerabilities.add(Vulnerability.MINOR));
+    /** The referral of one returned person, from the handoff's consent, screening and needs assessment (codes only). */
+    private SpecificRecord referralRequested(Context c) {
         return ReintegrationReferralRequested.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
-                .setPersonId(personId).setConsentGiven(c.facts().flag(CONSENT_GIVEN))
-                .setVulnerabilities(vulnerabilities).setNeeds(List.of()).setRegion(null).build();
+                .setPersonId(c.facts().requiredText(PERSON_ID))
+                .setConsentGiven(c.facts().flag(ReintegrationHandoffProcess.Variables.CONSENT_GIVEN))
+                .setVulnerabilities(codes(c, ReintegrationHandoffProcess.Variables.VULNERABILITIES, Vulnerability::valueOf))
+                .setNeeds(codes(c, ReintegrationHandoffProcess.Variables.NEEDS, ReintegrationNeed::valueOf))
+                .setRegion(c.facts().text(ReintegrationHandoffProcess.Variables.REGION).orElse(null))
+                .setPriority(c.facts().text(ReintegrationHandoffProcess.Variables.PRIORITY).map(ReintegrationPriority::valueOf).orElse(null))
+                .setAttempt(referralAttempt(c.facts()))
+                .build();
+    }
+
+    private SpecificRecord reintegrationConsentWithdrawn(Context c) {
+        return ReintegrationConsentWithdrawn.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
+                .setPersonId(c.facts().requiredText(PERSON_ID))
+                .setRecordedBy(c.facts().text(ReintegrationHandoffProcess.Variables.REQUESTED_PARTY).orElse(c.file().requestedParty()))
+                .build();
+    }
+
+    private SpecificRecord reintegrationClosed(Context c) {
+        return ReintegrationClosed.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
+                .setPersonId(c.facts().requiredText(PERSON_ID))
+                .setOutcome(c.facts().text(ReintegrationHandoffProcess.Variables.OUTCOME).map(ReintegrationOutcome::valueOf)
+                        .orElse(ReintegrationOutcome.OTHER))
+                .build();
+    }
+
+    /** The handoff's {@code referralAttempt} (1 for the first referral; a Long after a re-route). */
+    static int referralAttempt(ProcessFacts facts) {
+        return facts.value(ReintegrationHandoffProcess.Variables.REFERRAL_ATTEMPT)
+                .map(value -> ((Number) value).intValue()).orElse(1);
+    }
+
+    private static <T> List<T> codes(Context c, String variable, Function<String, T> parse) {
+        return Arrays.stream(c.facts().text(variable).orElse("").split(",")).map(String::trim)
+                .filter(code -> !code.isEmpty()).map(parse).toList();
+    }
+
+    /** The persons handed over at the border: those of the transfer, else those approved, else all of the case. */
+    public List<String> returnedPersons(CaseFile file, Function<String, Object> variables) {
+        return personsTransferred(new Context(file, new ProcessFacts(file.caseId(), "returned persons", variables), Instant.now()));
     }
 }

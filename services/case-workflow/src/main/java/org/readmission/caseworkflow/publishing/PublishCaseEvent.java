@@ -16,6 +16,7 @@ import org.readmission.events.EventIds;
 import org.readmission.events.common.Deadline;
 import org.readmission.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.readmission.workflow.ReintegrationHandoffProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -84,6 +85,11 @@ class PublishCaseEvent implements JavaDelegate {
      */
     static String eventId(String caseId, String activityId, ProcessFacts facts, String eventPersonId) {
         String personId = eventPersonId != null ? eventPersonId : facts.text(PERSON_ID).orElse("");
+        if (facts.value(ReintegrationHandoffProcess.Variables.REFERRAL_ATTEMPT).isPresent()
+                && ReintegrationHandoffProcess.Activities.PUBLISH_REFERRAL_REQUESTED.equals(activityId)) {
+            // the same step publishes each re-routed referral: the attempt tells them apart
+            return EventIds.deterministic(caseId, activityId, personId, String.valueOf(CaseEvents.referralAttempt(facts)));
+        }
         return EventIds.deterministic(caseId, activityId, personId,
                 facts.value(LOOP_COUNTER).map(String::valueOf).orElse(""));
     }

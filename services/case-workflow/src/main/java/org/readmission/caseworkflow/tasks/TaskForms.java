@@ -26,8 +26,10 @@ import org.readmission.caseworkflow.cases.CaseFile;
 import org.readmission.caseworkflow.cases.CaseFiles;
 import org.readmission.workflow.ReadmissionCaseProcess.Messages;
 import org.readmission.workflow.ReadmissionCaseProcess.Activities;
+import org.readmission.workflow.ReintegrationHandoffProcess;
 import org.readmission.events.partner.ExtensionObstacle;
 import org.readmission.events.partner.RefusalReason;
+import org.readmission.events.partner.ReintegrationNeed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskForms {
+
+    /** The tasks of the reintegration handoff. */
+    private static final class Handoff {
+        static final String RECORD_CONSENT = ReintegrationHandoffProcess.Activities.RECORD_CONSENT;
+        static final String ASSESS_NEEDS = ReintegrationHandoffProcess.Activities.ASSESS_NEEDS;
+        static final String ESCALATE_NO_PROVIDER = ReintegrationHandoffProcess.Activities.ESCALATE_NO_PROVIDER;
+        static final String CHASE_MISSED_FOLLOW_UP = ReintegrationHandoffProcess.Activities.CHASE_MISSED_FOLLOW_UP;
+        static final String RECORD_CLOSURE = ReintegrationHandoffProcess.Activities.RECORD_CLOSURE;
+    }
 
     static final int MAX_TEXT = 4000;
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[A-Z0-9]{5,20}");
@@ -52,6 +63,12 @@ class TaskForms {
     enum TransferDeadlineAction { EXTEND, CLOSE }
 
     enum InterviewOutcome { CONFIRMED, NOT_CONFIRMED }
+
+    enum EscalationAction { RETRY, CLOSE }
+
+    enum FollowUpResult { REPORTED_LATE, NOT_REACHED }
+
+    enum ClosureOutcome { COMPLETED, DISCONTINUED }
 
     /** What a form may look at besides its fields. */
     record TaskContext(String taskId, String caseId, String user, Instant now, Function<String, Object> variables) {
@@ -83,6 +100,11 @@ class TaskForms {
                 Map.entry(Activities.SCHEDULE_INTERVIEW, this::interviewSchedule),
                 Map.entry(Activities.RECORD_INTERVIEW_OUTCOME, this::interviewOutcome),
                 Map.entry(Activities.ISSUE_TRAVEL_DOCUMENT, this::travelDocuments),
+                Map.entry(Handoff.RECORD_CONSENT, this::consent),
+                Map.entry(Handoff.ASSESS_NEEDS, this::needsAssessment),
+                Map.entry(Handoff.ESCALATE_NO_PROVIDER, (in, c) -> single(in, "escalationAction", EscalationAction.class)),
+                Map.entry(Handoff.CHASE_MISSED_FOLLOW_UP, (in, c) -> single(in, "followUpResult", FollowUpResult.class)),
+                Map.entry(Handoff.RECORD_CLOSURE, (in, c) -> single(in, "reintegrationOutcome", ClosureOutcome.class)),
                 Map.entry(Activities.PROPOSE_TRANSFER, (in, c) -> transfer(in, c, true)),
                 Map.entry(Activities.CONFIRM_TRANSFER, (in, c) -> transfer(in, c, false)),
                 Map.entry(Activities.CONFIRM_HANDOVER, this::handover),
@@ -186,6 +208,43 @@ class TaskForms {
                 List.of("Consular interview" + findings.map(f -> ": " + f).orElse("")), context.now());
         return new FormOutcome.Complete(Map.of(INTERVIEW_OUTCOME, outcome.get().name()),
                 () -> caseFiles.recordVerification(context.caseId(), entry));
+    }
+
+    /**
+     * The returnee's consent to be referred (refused: no referral), and what the officer learnt of their
+     * vulnerability; the screening table turns these into the priority.
+     */
+    private FormOutcome consent(FormInput in, TaskContext context) {
+        in.allowOnly("consentGiven", "minor", "healthNeeds", "traffickingVictim");
+        Optional<Boolean> consent = in.flag("consentGiven", true);
+        Map<String, Object> variables = new HashMap<>();
+        consent.ifPresent(given -> variables.put("consentGiven", given));
+        for (String vulnerability : List.of("minor", "healthNeeds", "traffickingVictim")) {
+            in.flag(vulnerability, false).ifPresent(value -> variables.put(vulnerability, value));
+        }
+        return consent.isEmpty() ? null : new FormOutcome.Complete(variables);
+    }
+
+    /** What the returnee needs (the provider sees only these codes and the region, never the person's story). */
+    private FormOutcome needsAssessment(FormInput in, TaskContext context) {
+        in.allowOnly("needs", "region");
+        List<ReintegrationNeed> needs = in.choices("needs", ReintegrationNeed.class);
+        if (in.list("needs").isEmpty()) {
+            in.reject("needs", "name at least one need: " + List.of(ReintegrationNeed.values()).stream().map(Enum::name)
+                    .collect(Collectors.joining(", ")));
+        }
+        Optional<String> region = in.requiredText("region", 2, 100, "the region of return (it chooses the provider)");
+        if (needs.isEmpty() || region.isEmpty()) {
+            return null;
+        }
+        return new FormOutcome.Complete(Map.of("needs", needs.stream().map(Enum::name).distinct().collect(Collectors.joining(",")),
+                "region", region.get()));
+    }
+
+    private <E extends Enum<E>> FormOutcome single(FormInput in, String field, Class<E> choices) {
+        in.allowOnly(field);
+        return in.choice(field, choices, true).<FormOutcome>map(choice -> new FormOutcome.Complete(Map.of(field, choice.name())))
+                .orElse(null);
     }
 
     /** The requesting party's supervisor records what the missed reply means: treated as agreed, or closed. */

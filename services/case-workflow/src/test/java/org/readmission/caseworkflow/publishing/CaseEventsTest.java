@@ -21,6 +21,10 @@ import org.readmission.events.partner.ApplicationForwarded;
 import org.readmission.events.partner.ReadmissionDecided;
 import org.readmission.events.partner.ReadmissionDecisionType;
 import org.readmission.events.partner.RefusalReason;
+import org.readmission.events.partner.Vulnerability;
+import org.readmission.events.partner.ReintegrationReferralRequested;
+import org.readmission.events.partner.ReintegrationPriority;
+import org.readmission.events.partner.ReintegrationNeed;
 import org.readmission.events.partner.ReplyDeadlineSet;
 import org.readmission.events.partner.TravelDocumentIssued;
 
@@ -132,14 +136,41 @@ class CaseEventsTest {
     }
 
     @Test
-    void theReintegrationReferralGoesToReintegrationForEachApprovedPerson() {
+    void theReintegrationReferralCarriesTheHandoffsCodesOnly() {
+        variables.put("personId", "p1");
+        variables.put("consentGiven", true);
+        variables.put("vulnerabilities", "MINOR");
+        variables.put("needs", "HOUSING,EDUCATION");
+        variables.put("region", "Lankaran");
+        variables.put("priority", "HIGH");
+        variables.put("referralAttempt", 2L);
+        ReintegrationReferralRequested referral = (ReintegrationReferralRequested) build(
+                "org.readmission.reintegration.referral-requested.v1").event();
+        assertThat(CaseEvents.topicOf(referral)).isEqualTo(Topics.REINTEGRATION_REFERRALS);
+        assertThat(referral.getPersonId()).isEqualTo("p1");
+        assertThat(referral.getConsentGiven()).isTrue();
+        assertThat(referral.getVulnerabilities()).containsExactly(Vulnerability.MINOR);
+        assertThat(referral.getNeeds()).containsExactly(ReintegrationNeed.HOUSING, ReintegrationNeed.EDUCATION);
+        assertThat(referral.getPriority()).isEqualTo(ReintegrationPriority.HIGH);
+        assertThat(referral.getAttempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReRoutedReferralGetsItsOwnEventId() {
+        variables.put("personId", "p1");
+        variables.put("referralAttempt", 1);
+        ProcessFacts facts = new ProcessFacts("RC-1", "ServiceTask_PublishReferralRequested", variables::get);
+        String first = PublishCaseEvent.eventId("RC-1", "ServiceTask_PublishReferralRequested", facts, null);
+        assertThat(PublishCaseEvent.eventId("RC-1", "ServiceTask_PublishReferralRequested", facts, null)).isEqualTo(first);
+        variables.put("referralAttempt", 2L);
+        assertThat(PublishCaseEvent.eventId("RC-1", "ServiceTask_PublishReferralRequested", facts, null)).isNotEqualTo(first);
+    }
+
+    @Test
+    void theReturnedPersonsAreThoseApproved() {
         variables.put("personOutcomes", "[{\"personId\":\"p1\",\"approved\":true,\"refusalReasons\":[]},"
                 + "{\"personId\":\"p2\",\"approved\":false,\"refusalReasons\":[\"OTHER\"]}]");
-        List<CaseEvents.Built> built = buildAll("org.readmission.reintegration.referral-requested.v1");
-        assertThat(built).singleElement().satisfies(b -> {
-            assertThat(b.topic()).isEqualTo(Topics.REINTEGRATION_REFERRALS);
-            assertThat(b.personId()).isEqualTo("p1");
-        });
+        assertThat(events.returnedPersons(file, variables::get)).containsExactly("p1");
     }
 
     @Test
