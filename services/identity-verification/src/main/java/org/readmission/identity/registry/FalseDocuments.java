@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.readmission.identity.mrz.MachineReadableZone;
 import org.readmission.identity.protection.AccessLog;
 import org.readmission.identity.protection.AccessPurpose;
-import org.readmission.identity.protection.BlindIndex;
+import org.readmission.protection.BlindIndex;
 import org.readmission.identity.protection.ProtectedField;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,4 +1,4 @@
-package org.readmission.identity.protection;
+package org.readmission.protection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.readmission.identity.protection;
+package org.readmission.protection;
 
 /** Encryption or decryption failed; the message names the owner and field, never the value. */
 public class ProtectionException extends RuntimeException {

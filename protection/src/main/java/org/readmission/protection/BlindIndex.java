@@ -1,4 +1,4 @@
-package org.readmission.identity.protection;
+package org.readmission.protection;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

@@ -1,4 +1,4 @@
-package org.readmission.identity.protection;
+package org.readmission.protection;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FieldEncryptionTest {
+
+    enum ProtectedField implements SensitiveField {
+        DOCUMENT_NUMBER, FINGERPRINT_TEMPLATE;
+
+        @Override
+        public String fieldName() {
+            return name();
+        }
+    }
+
 
     @Test
     void decryptsOnlyWithTheSameOwnerAndField() {

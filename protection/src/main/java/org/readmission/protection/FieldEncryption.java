@@ -1,4 +1,4 @@
-package org.readmission.identity.protection;
+package org.readmission.protection;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -25,7 +25,7 @@ public class FieldEncryption {
         }
     }
 
-    public byte[] encrypt(byte[] plaintext, String owner, ProtectedField field) {
+    public byte[] encrypt(byte[] plaintext, String owner, SensitiveField field) {
         try {
             return aead.encrypt(plaintext, associatedData(owner, field));
         } catch (GeneralSecurityException e) {
@@ -33,7 +33,7 @@ public class FieldEncryption {
         }
     }
 
-    public byte[] decrypt(byte[] ciphertext, String owner, ProtectedField field) {
+    public byte[] decrypt(byte[] ciphertext, String owner, SensitiveField field) {
         try {
             return aead.decrypt(ciphertext, associatedData(owner, field));
         } catch (GeneralSecurityException e) {
@@ -42,15 +42,15 @@ public class FieldEncryption {
         }
     }
 
-    public byte[] encryptText(String plaintext, String owner, ProtectedField field) {
+    public byte[] encryptText(String plaintext, String owner, SensitiveField field) {
         return encrypt(plaintext.getBytes(UTF_8), owner, field);
     }
 
-    public String decryptText(byte[] ciphertext, String owner, ProtectedField field) {
+    public String decryptText(byte[] ciphertext, String owner, SensitiveField field) {
         return new String(decrypt(ciphertext, owner, field), UTF_8);
     }
 
-    private static byte[] associatedData(String owner, ProtectedField field) {
+    private static byte[] associatedData(String owner, SensitiveField field) {
         return (owner + "/" + field.fieldName()).getBytes(UTF_8);
     }
 }
