@@ -4,10 +4,12 @@ import java.io.PrintStream;
 
 import org.readmission.simulator.bench.BenchCommand;
 import org.readmission.simulator.cases.CaseBenchCommand;
+import org.readmission.simulator.demo.SeedDemoCommand;
+import org.readmission.simulator.provider.ProviderCommand;
 import org.readmission.simulator.simulate.SimulateCommand;
 
 /**
- * Entry point: {@code java -jar partner-simulator.jar [simulate|bench|bench-cases|help] [options]}. Exit codes: 0 success,
+ * Entry point: {@code java -jar partner-simulator.jar [simulate|bench|bench-cases|provider|seed-demo|help] [options]}. Exit codes: 0 success,
  * 1 the run found a problem (or could not run), 2 (bench) a performance target was missed, 64 bad arguments.
  */
 public final class PartnerSimulator {
@@ -33,6 +35,8 @@ public final class PartnerSimulator {
                 case "simulate" -> SimulateCommand.run(options, out);
                 case "bench" -> BenchCommand.run(options, out);
                 case "bench-cases" -> CaseBenchCommand.run(options, out);
+                case "provider" -> ProviderCommand.run(options, out);
+                case "seed-demo" -> SeedDemoCommand.run(options, out);
                 case "help", "--help", "-h" -> {
                     usage(out, null);
                     yield 0;
@@ -58,6 +62,8 @@ public final class PartnerSimulator {
         stream.println("usage: java -jar partner-simulator.jar " + SimulateCommand.USAGE);
         stream.println("       java -jar partner-simulator.jar " + BenchCommand.USAGE);
         stream.println("       java -jar partner-simulator.jar " + CaseBenchCommand.USAGE);
+        stream.println("       java -jar partner-simulator.jar " + ProviderCommand.USAGE);
+        stream.println("       java -jar partner-simulator.jar " + SeedDemoCommand.USAGE);
         return problem == null ? 0 : USAGE_ERROR;
     }
 }
