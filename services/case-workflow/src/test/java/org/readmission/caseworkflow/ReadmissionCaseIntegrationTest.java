@@ -112,6 +112,13 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
         assertThat(((CaseClosed) commands.decode(events.get(7).value())).getOutcome()).isEqualTo(CaseOutcome.TRANSFERRED);
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
                 .processDefinitionKey("readmission-case").processInstanceBusinessKey(caseId).count() == 0);
+        // the case store keeps the application (documents, MRZs, fingerprints) and the travel documents encrypted
+        String raw = mongo.getCollection("cases").find(new org.bson.Document("_id", caseId)).first().toJson();
+        assertThat(raw).doesNotContain("LP0000001", "LP0000002").contains("aead:");
+        assertThat(caseFiles.application(caseFiles.get(caseId)).getPersons()).hasSize(2);
+        assertThat(caseFiles.application(caseFiles.get(caseId)).getPersons().get(0).getEvidence().get(0).getDocument().getNumber())
+                .as("readable through the store").isNotBlank()
+                .satisfies(number -> assertThat(raw).doesNotContain(number));
         assertThat(caseFiles.get(caseId).deadlines()).containsKeys("REPLY", "TRANSFER");
 
         // the case is closed; each returned person's reintegration handoff starts with their consent

@@ -2,6 +2,7 @@ package org.readmission.caseworkflow.cases;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.EvidenceItem;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.protection.FieldEncryption;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,12 +32,14 @@ public class CaseFiles {
     private final Cases cases;
     private final MongoTemplate mongo;
     private final AvroCodec codec;
+    private final FieldEncryption encryption;
     private final Clock clock;
 
-    CaseFiles(Cases cases, MongoTemplate mongo, AvroCodec codec, Clock clock) {
+    CaseFiles(Cases cases, MongoTemplate mongo, AvroCodec codec, FieldEncryption encryption, Clock clock) {
         this.cases = cases;
         this.mongo = mongo;
         this.codec = codec;
+        this.encryption = encryption;
         this.clock = clock;
     }
 
@@ -63,13 +67,18 @@ public class CaseFiles {
         ReadmissionApplicationSubmitted application = command.getApplication();
         return new CaseFile(ref.getCaseId().getValue(), ref.getApplicationId(), ref.getRequestingParty().getValue(),
                 ref.getRequestedParty().getValue(), application.getProcedure().name(), application.getCategory().name(),
-                command.getReceivedAt(), command.getSubmissionId(), clock.instant(), codec.encode(application),
+                command.getReceivedAt(), command.getSubmissionId(), clock.instant(),
+                encryption.encrypt(codec.encode(application), ref.getCaseId().getValue(), SensitiveCaseFields.APPLICATION),
                 application.getPersons().stream().map(CaseFiles::personEntry).toList(), null, null, null, null, null);
     }
 
     public ReadmissionApplicationSubmitted application(CaseFile file) {
+        byte[] stored = file.application();
+        // files registered before encryption hold the Avro bytes as they came (single-object marker C3 01)
+        byte[] plain = stored.length > 1 && stored[0] == (byte) 0xC3 && stored[1] == 0x01 ? stored
+                : encryption.decrypt(stored, file.caseId(), SensitiveCaseFields.APPLICATION);
         try {
-            return (ReadmissionApplicationSubmitted) codec.decode(file.application());
+            return (ReadmissionApplicationSubmitted) codec.decode(plain);
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("the application of case " + file.caseId() + " no longer decodes", e);
         }
@@ -121,12 +130,29 @@ public class CaseFiles {
         }
     }
 
-    /** Records (or replaces) the travel document of a person. */
+    /** Records (or replaces) the travel document of a person; the number is stored encrypted. */
     public void recordTravelDocument(String caseId, CaseFile.TravelDocumentEntry document) {
+        String sealed = SEALED + Base64.getEncoder().encodeToString(encryption.encryptText(document.documentNumber(),
+                caseId + "/" + document.personId(), SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER));
+        CaseFile.TravelDocumentEntry stored = new CaseFile.TravelDocumentEntry(document.personId(), sealed,
+                document.validUntil(), document.issuedAt(), document.issuedBy());
         mongo.updateFirst(byId(caseId), new Update().pull("travelDocuments",
                 Query.query(Criteria.where("personId").is(document.personId()))), CaseFile.class);
-        mongo.updateFirst(byId(caseId), new Update().push("travelDocuments", document), CaseFile.class);
+        mongo.updateFirst(byId(caseId), new Update().push("travelDocuments", stored), CaseFile.class);
     }
+
+    /** The travel documents of the case with their numbers readable. */
+    public List<CaseFile.TravelDocumentEntry> travelDocuments(CaseFile file) {
+        return file.travelDocuments().stream().map(d -> new CaseFile.TravelDocumentEntry(d.personId(),
+                d.documentNumber() != null && d.documentNumber().startsWith(SEALED)
+                        ? encryption.decryptText(Base64.getDecoder().decode(d.documentNumber().substring(SEALED.length())),
+                                file.caseId() + "/" + d.personId(), SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER)
+                        : d.documentNumber(),
+                d.validUntil(), d.issuedAt(), d.issuedBy())).toList();
+    }
+
+    /** Prefix of an encrypted value kept in a text field (base64 of the Tink ciphertext follows). */
+    static final String SEALED = "aead:";
 
     private void pushOnce(String caseId, String list, String ceId, Object entry) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId).and(list + ".ceId").ne(ceId)),

@@ -262,7 +262,7 @@ public class CaseEvents {
     }
 
     private SpecificRecord travelDocumentIssued(Context c, String personId) {
-        CaseFile.TravelDocumentEntry document = c.file().travelDocuments().stream()
+        CaseFile.TravelDocumentEntry document = caseFiles.travelDocuments(c.file()).stream()
                 .filter(d -> d.personId().equals(personId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("case " + c.file().caseId()
                         + ": no travel document recorded for person " + personId));

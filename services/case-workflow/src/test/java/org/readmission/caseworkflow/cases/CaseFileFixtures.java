@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.readmission.caseworkflow.CaseCommands;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.readmission.events.AvroCodec;
 import org.readmission.events.EventCatalog;
 import org.readmission.events.cases.OpenReadmissionCase;
+import org.readmission.protection.FieldEncryption;
+import org.readmission.protection.Keysets;
 
 /** Case files and a store-less {@link CaseFiles} for tests that only read them. */
 public final class CaseFileFixtures {
 
     static final AvroCodec CODEC = new AvroCodec(EventCatalog.v1());
+    static final FieldEncryption ENCRYPTION = new FieldEncryption(Keysets.generate(PredefinedAeadParameters.AES256_GCM));
 
     private CaseFileFixtures() {
     }
@@ -21,7 +25,7 @@ public final class CaseFileFixtures {
     /** The case file of {@link CaseCommands#openCase(String)}, with travel documents if given. */
     public static CaseFile registered(String caseId, CaseFile.TravelDocumentEntry... travelDocuments) {
         OpenReadmissionCase command = CaseCommands.openCase(caseId);
-        CaseFile file = new CaseFiles(null, null, CODEC, Clock.systemUTC()).fileOf(command);
+        CaseFile file = new CaseFiles(null, null, CODEC, ENCRYPTION, Clock.systemUTC()).fileOf(command);
         return new CaseFile(file.caseId(), file.applicationId(), file.requestingParty(), file.requestedParty(),
                 file.procedure(), file.category(), file.receivedAt(), file.submissionId(), file.registeredAt(),
                 file.application(), file.persons(), Map.of(), List.of(), List.of(), List.of(), List.of(travelDocuments));
@@ -29,7 +33,7 @@ public final class CaseFileFixtures {
 
     /** Reads applications and persons of case files; writing needs a store. */
     public static CaseFiles reader() {
-        return new CaseFiles(null, null, CODEC, Clock.systemUTC());
+        return new CaseFiles(null, null, CODEC, ENCRYPTION, Clock.systemUTC());
     }
 
     public static CaseFile.TravelDocumentEntry travelDocument(String personId, Instant issuedAt) {
