@@ -18,6 +18,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.partner.ApplicationForwarded;
 import org.readmission.events.partner.ReintegrationProgressReported;
 import org.readmission.events.partner.ReintegrationReferralRequested;
+import org.readmission.gateway.audit.ExchangeAudit;
 import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.DeadLetters;
 import org.readmission.gateway.outbox.OutboxDocuments;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * of the case, except the application itself (only the requested party needs it; the requesting party sent it).
  * Internal events are not passed on; reintegration events go to providers (not through this path).
  * The forwarded record is the case event as published (same ce_id, so a party de-duplicates across redeliveries).
+ * Every message handed to a party is recorded in the audit trail once the broker has it (one append per batch).
  */
 @Component
 public class CaseEventForwarding {
@@ -48,9 +50,10 @@ public class CaseEventForwarding {
     private final OutboxRelay relay;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ExchangeAudit audit;
 
     CaseEventForwarding(AvroCodec codec, EventCatalog catalog, PartyDirectory parties, OutboxDocuments documents,
-                        OutboxRelay relay, MongoTemplate mongo, Clock clock) {
+                        OutboxRelay relay, MongoTemplate mongo, Clock clock, ExchangeAudit audit) {
         this.codec = codec;
         this.catalog = catalog;
         this.parties = parties;
@@ -58,6 +61,7 @@ public class CaseEventForwarding {
         this.relay = relay;
         this.mongo = mongo;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Forwards a batch of case events; returns how many were forwarded (redeliveries re-publish what was stored). */
@@ -82,7 +86,9 @@ public class CaseEventForwarding {
                 toPublish.add(toStore.get(i));
             }
         }
-        relay.publish(toPublish.stream().filter(f -> f != null).toList());
+        List<ForwardedCaseEvent> published = toPublish.stream().filter(f -> f != null).toList();
+        relay.publish(published);
+        audit.record(published.stream().flatMap(f -> audit.sent(f.outbox(), f.caseId()).stream()).toList());
         return toPublish.size();
     }
 

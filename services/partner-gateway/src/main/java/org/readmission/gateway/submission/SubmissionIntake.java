@@ -15,6 +15,7 @@ import org.readmission.events.EventCatalog;
 import org.readmission.events.EventType;
 import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.gateway.audit.ExchangeAudit;
 import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxDocuments;
 import org.readmission.gateway.party.Party;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Decides about inbound submissions: the envelope first (CloudEvents headers, decodable Avro, known schema, known
  * sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome is stored
  * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write and published together
- * before its offsets are committed; whatever collides with a stored key is decided again one by one.
+ * before its offsets are committed; whatever collides with a stored key is decided again one by one. Once the broker
+ * has the batch's messages, what was received and sent is appended to the audit trail (one append per batch).
  * Logs carry ids and reason codes only, never personal data.
  */
 @Component
@@ -43,9 +45,11 @@ public class SubmissionIntake {
     private final SubmissionRecorder recorder;
     private final ApplicationIntake applications;
     private final CaseMessageIntake caseMessages;
+    private final ExchangeAudit audit;
 
     SubmissionIntake(SubmissionStore store, PartyDirectory parties, AvroCodec codec, EventCatalog catalog,
-                     SubmissionRecorder recorder, ApplicationIntake applications, CaseMessageIntake caseMessages) {
+                     SubmissionRecorder recorder, ApplicationIntake applications, CaseMessageIntake caseMessages,
+                     ExchangeAudit audit) {
         this.store = store;
         this.parties = parties;
         this.codec = codec;
@@ -53,6 +57,7 @@ public class SubmissionIntake {
         this.recorder = recorder;
         this.applications = applications;
         this.caseMessages = caseMessages;
+        this.audit = audit;
     }
 
     public IntakeOutcome receive(InboundRecord in) {
@@ -77,6 +82,7 @@ public class SubmissionIntake {
             decisions.add(decision);
         }
         List<Decision> settled = store.storeAndRelay(decisions);
+        audit.record(SubmissionAudit.of(batch, settled, audit));
         settled.stream().filter(Decision::stores).forEach(SubmissionIntake::log);
         return settled.stream().map(Decision::outcome).toList();
     }
