@@ -103,6 +103,13 @@ class ExchangeAuditIntegrationTest {
         assertThat(acknowledged.getLong("sequence")).isGreaterThan(received.getLong("sequence"));
         assertThat(germanNotifications.matching(r -> acknowledged.getString("reference").equals(CloudEventHeaders.read(r.headers()).id()))).hasSize(1);
         assertNoPersonalData();
+        // nor in the gateway's own store: the submission's payload and its outbox messages are encrypted
+        String stored = String.join("\n", mongo.getCollection("submissions").find().map(Document::toJson)
+                .into(new java.util.ArrayList<>()));
+        assertThat(stored).contains(caseId);
+        Stream.of("Elvin", "Aynur", "Murad", "C01234567", "AZE1234567").forEach(value ->
+                assertThat(stored).as("personal data in the submissions store").doesNotContain(value)
+                        .doesNotContain(java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(verification.verify(CHAIN).intact()).isTrue();
         assertThat(verify()).startsWith("0 ").contains("chain partner-gateway: intact");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.readmission.gateway.protection.GatewayFields;
+import org.readmission.protection.FieldEncryption;
 import org.readmission.events.Topics;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.partner.Reason;
@@ -28,11 +30,18 @@ import org.springframework.stereotype.Component;
 class SubmissionRecorder {
 
     private final OutgoingMessages messages;
+    private final FieldEncryption encryption;
     private final Clock clock;
 
-    SubmissionRecorder(OutgoingMessages messages, Clock clock) {
+    SubmissionRecorder(OutgoingMessages messages, FieldEncryption encryption, Clock clock) {
         this.messages = messages;
+        this.encryption = encryption;
         this.clock = clock;
+    }
+
+    /** The payload as the partner sent it, encrypted for the store (associated data = submission key). */
+    private byte[] sealed(InboundRecord in, String key) {
+        return encryption.encrypt(in.value(), key, GatewayFields.SUBMISSION_PAYLOAD);
     }
 
     Instant now() {
@@ -54,7 +63,7 @@ class SubmissionRecorder {
         Submission submission = new Submission(in.dedupKey(), claimKey, in.attributes().id(), sender.code(),
                 in.attributes().type(), SubmissionStatus.ACCEPTED, accepted.caseId(), accepted.applicationId(),
                 accepted.requestingParty(), accepted.requestedParty(), SubmissionKeys.sha256(in.value()), List.of(),
-                accepted.receivedAt(), in.kafkaPosition(), List.of(), in.value(), List.of(command, ackMessage));
+                accepted.receivedAt(), in.kafkaPosition(), List.of(), sealed(in, in.dedupKey()), List.of(command, ackMessage));
         return new Decision(new IntakeOutcome.Accepted(in.dedupKey(), accepted.caseId()), submission, ifTaken);
     }
 
@@ -69,7 +78,7 @@ class SubmissionRecorder {
         String key = in.dedupKey();
         Submission submission = new Submission(key, key, in.attributes().id(), in.attributes().source(), in.attributes().type(),
                 SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
-                now, in.kafkaPosition(), in.headers(), in.value(), outbox);
+                now, in.kafkaPosition(), in.headers(), sealed(in, key), outbox);
         return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
     }
 

@@ -1,0 +1,24 @@
+package org.readmission.gateway.protection;
+
+import org.readmission.protection.SensitiveField;
+
+/**
+ * What the gateway stores encrypted (associated data = owner + field name): the payload of a submission as the
+ * partner sent it (an application holds names, documents, fingerprints) and every outbox message (the command to the
+ * case workflow carries the application too).
+ */
+public enum GatewayFields implements SensitiveField {
+    SUBMISSION_PAYLOAD("submissionPayload"),
+    OUTBOX_MESSAGE("outboxMessage");
+
+    private final String fieldName;
+
+    GatewayFields(String fieldName) {
+        this.fieldName = fieldName;
+    }
+
+    @Override
+    public String fieldName() {
+        return fieldName;
+    }
+}
