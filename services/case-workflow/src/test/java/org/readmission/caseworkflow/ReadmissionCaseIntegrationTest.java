@@ -213,6 +213,13 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
                         .contains("Consular interview").contains("village school"));
         assertThat(http.exchange("/api/v1/tasks/{id}", HttpMethod.GET, new HttpEntity<>(partyHeaders("DE-BPOL", "case-officer")),
                 Map.class, decide.get("id")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // each read of the verification outcomes and the interview's findings entered are in the audit trail
+        List<org.bson.Document> audited = mongo.getCollection("audit_trail").find(new org.bson.Document("caseId", caseId))
+                .into(new java.util.ArrayList<>());
+        assertThat(audited).extracting(d -> d.getString("action") + " " + d.getString("what") + " " + d.getString("who"))
+                .contains("READ_PERSONAL_DATA verifications.outcome,verifications.reasons user:case-officer-1",
+                        "CHANGE_PERSONAL_DATA verifications.outcome,verifications.interviewFindings user:consul-1");
+        assertThat(audited.toString()).doesNotContain("village school");
 
         // the supervisor's metrics see the open decision and what was published
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
@@ -231,6 +238,7 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
         HttpHeaders headers = new HttpHeaders();
         headers.add("X-Party-Code", party);
         headers.add("X-Role", role);
+        headers.add("X-User", role + "-1");
         return headers;
     }
 

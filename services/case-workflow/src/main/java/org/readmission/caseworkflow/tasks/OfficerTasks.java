@@ -35,9 +35,12 @@ class OfficerTasks {
     private final RuntimeService runtime;
     private final TaskForms forms;
     private final CaseFiles caseFiles;
+    private final TaskAudit audit;
     private final Clock clock;
 
-    OfficerTasks(TaskService taskService, RuntimeService runtime, TaskForms forms, CaseFiles caseFiles, Clock clock) {
+    OfficerTasks(TaskService taskService, RuntimeService runtime, TaskForms forms, CaseFiles caseFiles, TaskAudit audit,
+                 Clock clock) {
+        this.audit = audit;
         this.taskService = taskService;
         this.runtime = runtime;
         this.forms = forms;
@@ -55,6 +58,7 @@ class OfficerTasks {
                         .collect(Collectors.toMap(CaseFile.VerificationEntry::personId, v -> v, (older, newer) -> newer,
                                 java.util.LinkedHashMap::new))
                         .values().stream().toList();
+        audit.verificationsRead(caller, taskId, caseId);
         return new TaskDetails(view(task, caseId, clock.instant()), personId == null ? null : String.valueOf(personId),
                 verifications);
     }
@@ -125,6 +129,7 @@ class OfficerTasks {
             }
             completion.beforeCompletion().run();
             taskService.complete(taskId, completion.variables());
+            audit.completed(caller, taskId, task.getTaskDefinitionKey(), caseId);
             log.info("case {}: {} ({}) completed {}", caseId, caller.user(), caller.candidateGroup(), task.getTaskDefinitionKey());
         } catch (TaskAlreadyClaimedException e) {
             throw new TaskProblems.ClaimedByOther(taskId, e.getTaskAssignee());

@@ -55,11 +55,13 @@ class TaskController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One task with what is needed to act on it (the persons' identity verification outcomes and reasons)")
+    @Operation(summary = "One task with what is needed to act on it (the persons' identity verification outcomes and reasons); "
+            + "the read is recorded in the audit trail")
     @ApiResponse(responseCode = "403", description = "the task is not offered to the caller's party and role")
     TaskDetails details(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
                         @RequestHeader("X-Role") String role,
-                        @RequestHeader(name = "X-User", required = false, defaultValue = "") String user) {
+                        @RequestHeader("X-User") String user) {
+        // the persons' verification outcomes are personal data: who read them is recorded, so X-User is required
         return tasks.details(id, new Caller(party, role, user));
     }
 
