@@ -2,12 +2,8 @@ package org.readmission.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +30,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
-import org.readmission.events.AvroCodec;
-import org.readmission.events.CloudEventAttributes;
-import org.readmission.events.CloudEventHeaders;
-import org.readmission.events.EventCatalog;
 import org.readmission.events.Topics;
 import org.readmission.events.common.AnnexClass;
 import org.readmission.events.identity.IdentityVerificationCompleted;
@@ -74,10 +58,7 @@ import org.readmission.events.partner.SubmissionRejected;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmissionCaseSystemTest {
 
-    private static final Path GATEWAY_JAR = Path.of("../../services/partner-gateway/target/partner-gateway.jar");
-    private static final Path CASE_WORKFLOW_JAR = Path.of("../../services/case-workflow/target/case-workflow.jar");
     private static final Path LOGS = Path.of("target/system-test");
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
     private static final String OFFICER = "aliyev";
     private static final String DECIDE_TASK = "UserTask_DecideOnApplication";
@@ -93,21 +74,10 @@ class ReadmissionCaseSystemTest {
     @TempDir
     static Path data;
 
-    private final EventCatalog catalog = EventCatalog.v1();
-    private final AvroCodec codec = new AvroCodec(catalog);
-    private final List<ManagedProcess> started = new CopyOnWriteArrayList<>();
-    private final Thread killChildrenOnExit = new Thread(() -> started.forEach(p -> p.process().destroyForcibly()));
     private static volatile boolean failed;
 
-    private ManagedProcess broker;
-    private MongoWireStore store;
-    private ManagedProcess gateway;
-    private ManagedProcess caseWorkflow;
-    private String bootstrap;
-    private int gatewayPort;
-    private int caseWorkflowPort;
+    private StackUnderTest stack;
     private TopicRecorder recorder;
-    private KafkaProducer<String, byte[]> producer;
 
     // what the steps hand on to each other
     private String caseId;
@@ -125,69 +95,37 @@ class ReadmissionCaseSystemTest {
 
     @BeforeAll
     void startTheSystem() throws Exception {
-        assumeTrue(Files.isRegularFile(GATEWAY_JAR) && Files.isRegularFile(CASE_WORKFLOW_JAR),
-                "the service jars are missing (" + GATEWAY_JAR + ", " + CASE_WORKFLOW_JAR + "): build them first with "
-                        + "'./mvnw -B -ntp install -DskipTests -pl services/partner-gateway,services/case-workflow -am' "
-                        + "from the repository root, or run './mvnw -B -ntp -pl deploy/local -am verify'");
-        Runtime.getRuntime().addShutdownHook(killChildrenOnExit); // even if this JVM is stopped mid-test
-        Files.createDirectories(LOGS);
-        try (Stream<Path> old = Files.list(LOGS)) {
-            for (Path log : old.filter(p -> p.toString().endsWith(".log")).toList()) {
-                Files.delete(log);
-            }
+        List<StackUnderTest.Service> services = List.of(StackUnderTest.Service.of("partner-gateway"), StackUnderTest.Service.of(
+                "case-workflow",
+                "--readmission.data-dir=" + data.resolve("case-workflow").toAbsolutePath(), // H2 refuses implicitly relative paths
+                // a SIGKILLed consumer never leaves its group: let the broker forget it after 6 s instead of 45 s,
+                // so that the restarted service gets its partitions at once
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
+        assumeTrue(StackUnderTest.missingJars(services).isEmpty(), "the service jars are missing ("
+                + StackUnderTest.missingJars(services) + "): build them first with "
+                + "'./mvnw -B -ntp install -DskipTests -pl services/partner-gateway,services/case-workflow -am' "
+                + "from the repository root, or run './mvnw -B -ntp -pl deploy/local -am verify'");
+        stack = new StackUnderTest(data, LOGS, StackUnderTest.Store.H2_FILE);
+        try {
+            stack.start(services);
+        } catch (Throwable e) {
+            failed = true;
+            throw e;
         }
-
-        int kafkaPort = Ports.freePort(Ports.HOST);
-        KafkaBroker kafka = new KafkaBroker(Ports.HOST, kafkaPort, Ports.freePort(Ports.HOST), data.resolve("kafka"),
-                LOGS.resolve("kafka.log"), System.getProperty("java.class.path"), KafkaBroker.defaultJvmArgs());
-        kafka.formatIfNeeded(data);
-        broker = track(kafka.start(data, null));
-        bootstrap = kafka.bootstrapServers();
-
-        store = MongoWireStore.start(Ports.HOST, Ports.freePort(Ports.HOST), data.resolve("mongo/store.mv"));
-
-        awaitHealthy(broker, HealthWait.kafka(Ports.HOST, kafkaPort), Duration.ofSeconds(60));
-        try (Admin admin = TopicSetup.admin(bootstrap)) {
-            TopicSetup.ensure(admin, StackFiles.readTopics(Path.of("topics.txt")), (short) 1, Duration.ofSeconds(30));
-        }
-
-        gatewayPort = Ports.freePort(Ports.HOST);
-        caseWorkflowPort = Ports.freePort(Ports.HOST);
-        gateway = startService("partner-gateway", GATEWAY_JAR, gatewayPort, List.of());
-        caseWorkflow = startCaseWorkflow();
-        awaitHealthy(gateway, HealthWait.http(healthUrl(gatewayPort)), HEALTH_TIMEOUT);
-        awaitHealthy(caseWorkflow, HealthWait.http(healthUrl(caseWorkflowPort)), HEALTH_TIMEOUT);
-
         // the gateway has created the parties' notification topics by the time it is healthy
-        recorder = new TopicRecorder(bootstrap, List.of(REQUESTING_TOPIC, REQUESTED_TOPIC, Topics.CASE_EVENTS,
+        recorder = stack.record(List.of(REQUESTING_TOPIC, REQUESTED_TOPIC, Topics.CASE_EVENTS,
                 Topics.IDENTITY_VERIFICATION_REQUESTS));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
     void stopTheSystem() {
-        quietly(() -> producer.close(Duration.ofSeconds(5)), producer);
-        quietly(() -> recorder.close(), recorder);
-        if (failed) {
-            for (ManagedProcess process : List.of(caseWorkflow, gateway)) {
-                if (process != null) {
-                    System.err.printf("---- last lines of %s (%s) ----%n%s%n", process.name(), process.logFile(),
-                            String.join("\n", ManagedProcess.tail(process.logFile(), 60)));
-                }
+        if (stack != null) {
+            if (failed) {
+                stack.printLogTails(60);
             }
+            stack.close(); // services, then the store, then the broker; each SIGTERM, then SIGKILL after the grace period
         }
-        // services first, then the store, then the broker; each SIGTERM, then SIGKILL after the grace period
-        for (ManagedProcess process : List.of(caseWorkflow, gateway)) {
-            quietly(() -> process.stop(Duration.ofSeconds(15)), process);
-        }
-        quietly(() -> store.close(), store);
-        quietly(() -> broker.stop(Duration.ofSeconds(15)), broker);
-        started.forEach(p -> p.process().destroyForcibly()); // anything left over (e.g. a killed-and-restarted service)
-        quietly(() -> Runtime.getRuntime().removeShutdownHook(killChildrenOnExit), killChildrenOnExit);
     }
 
     @Test
@@ -230,9 +168,8 @@ class ReadmissionCaseSystemTest {
     void verificationResultsThatArriveWhileCaseWorkflowIsDownAreTakenUpAfterItsRestart() throws Exception {
         assumeTrue(verificationRequests != null, "needs the waiting case of the previous step");
 
-        caseWorkflow.process().destroyForcibly(); // SIGKILL: no shutdown hook, no orderly close of H2, Kafka or Mongo
-        assertThat(caseWorkflow.process().waitFor(15, TimeUnit.SECONDS)).as("case-workflow killed").isTrue();
-        assertThat(caseWorkflow.process().exitValue()).as("exit code of SIGKILL").isEqualTo(137);
+        // SIGKILL: no shutdown hook, no orderly close of H2, Kafka or Mongo
+        assertThat(stack.kill("case-workflow")).as("exit code of SIGKILL").isEqualTo(137);
 
         // the identity service answers while case-workflow is down
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -253,8 +190,7 @@ class ReadmissionCaseSystemTest {
             resultIds.add(resultId);
         }
 
-        caseWorkflow = startCaseWorkflow(); // same engine data dir, same Mongo database
-        awaitHealthy(caseWorkflow, HealthWait.http(healthUrl(caseWorkflowPort)), HEALTH_TIMEOUT);
+        stack.restart("case-workflow"); // same engine data dir, same Mongo database
 
         JsonNode task = await("the decision task of " + caseId + " in AZ-SMS's case officers' list")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -264,7 +200,7 @@ class ReadmissionCaseSystemTest {
         decisionTaskId = task.path("id").asText();
 
         // the restarted service took both results through its inbox into the process; nothing is left waiting
-        HttpJson inbox = HttpJson.anonymous(baseUrl(caseWorkflowPort));
+        HttpJson inbox = HttpJson.anonymous(stack.url("case-workflow"));
         JsonNode correlated = inbox.get("/api/v1/inbox?state=CORRELATED&caseId=" + caseId).json();
         List<String> correlatedIds = new ArrayList<>();
         correlated.forEach(entry -> correlatedIds.add(entry.path("ceId").asText()));
@@ -337,76 +273,10 @@ class ReadmissionCaseSystemTest {
         }
     }
 
-    // ---- the system's parts
-
-    private ManagedProcess startCaseWorkflow() throws IOException {
-        Path engineDir = data.resolve("case-workflow").toAbsolutePath(); // H2 refuses implicitly relative paths
-        return startService("case-workflow", CASE_WORKFLOW_JAR, caseWorkflowPort, List.of(
-                "--readmission.data-dir=" + engineDir,
-                // a SIGKILLed consumer never leaves its group: let the broker forget it after 6 s instead of 45 s,
-                // so that the restarted service gets its partitions at once
-                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
-    }
-
-    private ManagedProcess startService(String name, Path jar, int port, List<String> extraArgs) throws IOException {
-        StackFiles.ServiceSpec spec = new StackFiles.ServiceSpec(name, jar.toAbsolutePath().normalize().toString(),
-                port, extraArgs);
-        List<String> jvm = new ArrayList<>(ServiceProcess.jvmArgs());
-        jvm.add("-XX:TieredStopAtLevel=1"); // faster start-up; the test sends a handful of events
-        return track(ManagedProcess.startJava(name, jvm,
-                ServiceProcess.mainArgs(spec, Ports.HOST, bootstrap, Ports.HOST + ":" + store.address().getPort()),
-                data, LOGS.resolve(name + ".log").toAbsolutePath(), null));
-    }
-
-    private ManagedProcess track(ManagedProcess process) {
-        started.add(process);
-        return process;
-    }
-
-    private static URI baseUrl(int port) {
-        return URI.create("http://" + Ports.HOST + ":" + port);
-    }
-
-    private static URI healthUrl(int port) {
-        return URI.create(baseUrl(port) + "/actuator/health");
-    }
-
-    private static void awaitHealthy(ManagedProcess process, HealthWait.Check check, Duration timeout) {
-        HealthWait.Result result = HealthWait.await(process, check, timeout);
-        if (!result.ready()) {
-            fail(String.format("%s not healthy: %s after %d s (exit code %s, last problem: %s); last log lines of %s:%n%s",
-                    process.name(), result.outcome(), result.waited().toSeconds(), result.exitCode(),
-                    result.lastProblem(), process.logFile(), String.join("\n", ManagedProcess.tail(process.logFile(), 40))));
-        }
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static void quietly(Step step, Object target) {
-        if (target == null) {
-            return;
-        }
-        try {
-            step.run();
-        } catch (Exception | LinkageError e) {
-            System.err.println("while stopping the system: " + e);
-        }
-    }
-
     // ---- playing the partner and the identity service
 
     private void send(String topic, String key, SpecificRecord event, String ceId, String source, String subject) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, codec.encode(event));
-        CloudEventHeaders.write(record.headers(),
-                CloudEventAttributes.of(catalog.of(event.getClass()), ceId, source, subject, Instant.now()));
-        try {
-            producer.send(record).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + event.getClass().getSimpleName() + " to " + topic, e);
-        }
+        stack.send(topic, key, event, ceId, source, subject);
     }
 
     /** The acknowledgement of a submission; a rejection ends the wait at once with its reasons. */
@@ -435,18 +305,13 @@ class ReadmissionCaseSystemTest {
     }
 
     private SpecificRecord decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            return codec.decode(record.value());
-        } catch (Exception e) {
-            throw new IllegalStateException("undecodable record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset(), e);
-        }
+        return stack.decode(record);
     }
 
     // ---- the case officer and the engine
 
     private HttpJson officer() {
-        return HttpJson.officer(baseUrl(caseWorkflowPort), TwoPersonApplication.REQUESTED, "case-officer", OFFICER);
+        return HttpJson.officer(stack.url("case-workflow"), TwoPersonApplication.REQUESTED, "case-officer", OFFICER);
     }
 
     private Optional<JsonNode> decisionTask() {
@@ -469,7 +334,7 @@ class ReadmissionCaseSystemTest {
      * the scenario means; a crash in the middle of a publishing job is case-workflow's own test's business.
      */
     private void awaitCaseRestsAtVerification() {
-        HttpJson engine = HttpJson.engineUser(baseUrl(caseWorkflowPort), "demo", "demo");
+        HttpJson engine = HttpJson.engineUser(stack.url("case-workflow"), "demo", "demo");
         String instanceId = await("the process instance of " + caseId).atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> {
                     JsonNode instances = engine.get("/engine-rest/process-instance?businessKey=" + caseId).json();

@@ -1,0 +1,81 @@
+package org.readmission.local;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A demo user signed in to case-view (form login, session cookie, CSRF token), for pages read without a browser. */
+final class CaseViewSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI base;
+
+    private CaseViewSession(URI base) {
+        this.base = base;
+    }
+
+    static CaseViewSession signIn(URI base, String user, String password) {
+        CaseViewSession session = new CaseViewSession(base);
+        Matcher csrf = CSRF.matcher(session.get("/login"));
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on case-view's login page");
+        }
+        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        HttpResponse<String> response = session.send(HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.uri().getPath().startsWith("/login")) {
+            throw new IllegalStateException(user + " could not sign in to case-view: " + response.uri());
+        }
+        return session;
+    }
+
+    String get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** The supervisors' figures ({@code /dashboard/report.csv}): figure id → value. */
+    Map<String, String> figures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        String[] lines = get("/dashboard/report.csv").split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            // figure,label,value,unit,cases,cases_link; the label is quoted and may hold commas
+            Matcher row = Pattern.compile("^\"?([^\",]+)\"?,\"(?:[^\"]|\"\")*\",([^,]*),").matcher(lines[i]);
+            if (row.find()) {
+                figures.put(row.group(1), row.group(2));
+            }
+        }
+        return figures;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
