@@ -13,6 +13,10 @@ import org.readmission.events.common.*;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.*;
+import org.readmission.events.reintegration.ReintegrationClosed;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.events.reintegration.ReintegrationOutcome;
+import org.readmission.events.reintegration.ReintegrationProviderAssigned;
 import org.readmission.messaging.EventPublisher;
 
 /** Case events as the case workflow publishes them (real Avro records), and a way to put them on the topics. */
@@ -117,6 +121,37 @@ public final class CaseEventFixtures {
                     .setProviderParty(PartyCode.newBuilder().setValue("AZ-IOM").build()).setStage(stage).setNote(null).build();
         }
 
+        public IdentityVerificationCompleted interviewRequired(Instant at, String personId) {
+            return IdentityVerificationCompleted.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId)
+                    .setOutcome(VerificationOutcome.INTERVIEW_REQUIRED).setReasons(List.of("NO_IDENTITY_DOCUMENT"))
+                    .setEvidenceClass(AnnexClass.UNCLASSIFIED).setFingerprintScoreBand(null).setCompletedAt(at).build();
+        }
+
+        public ConsularInterviewScheduled interviewScheduled(Instant at, String personId, Instant when, String place) {
+            return ConsularInterviewScheduled.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId)
+                    .setScheduledAt(when).setPlace(place).setTargetDate(deadline(DeadlineKind.INTERVIEW, at, when.plusSeconds(86400 * 3))).build();
+        }
+
+        public ConsularInterviewHeld interviewHeld(Instant at, String personId, boolean confirmed) {
+            return ConsularInterviewHeld.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId)
+                    .setNationalityConfirmed(confirmed).setHeldAt(at).build();
+        }
+
+        public ReintegrationProviderAssigned providerAssigned(Instant at, String personId, String provider) {
+            return ReintegrationProviderAssigned.newBuilder().setCaseRef(ref()).setOccurredAt(at).setReferralId("REF-" + personId)
+                    .setPersonId(personId).setAttempt(1)
+                    .setProviderParty(provider == null ? null : PartyCode.newBuilder().setValue(provider).build()).build();
+        }
+
+        public ReintegrationConsentWithdrawn consentWithdrawn(Instant at, String personId) {
+            return ReintegrationConsentWithdrawn.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId)
+                    .setRecordedBy(requested).build();
+        }
+
+        public ReintegrationClosed reintegrationClosed(Instant at, String personId, ReintegrationOutcome outcome) {
+            return ReintegrationClosed.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId).setOutcome(outcome).build();
+        }
+
         public CaseClosed closed(Instant at, CaseOutcome outcome) {
             return CaseClosed.newBuilder().setCaseRef(ref()).setOccurredAt(at).setOutcome(outcome).setClosedAt(at).build();
         }
@@ -142,8 +177,10 @@ public final class CaseEventFixtures {
 
     public static Published publish(EventPublisher publisher, Case c, SpecificRecord event, String ceId) {
         String topic = event instanceof IdentityVerificationCompleted ? Topics.IDENTITY_VERIFICATION_RESULTS
-                : event instanceof ReintegrationReferralRequested ? Topics.REINTEGRATION_REFERRALS
-                : event instanceof ReintegrationProgressReported ? Topics.REINTEGRATION_UPDATES : Topics.CASE_EVENTS;
+                : event instanceof ReintegrationReferralRequested || event instanceof ReintegrationClosed
+                        || event instanceof ReintegrationConsentWithdrawn ? Topics.REINTEGRATION_REFERRALS
+                : event instanceof ReintegrationProgressReported || event instanceof ReintegrationProviderAssigned ? Topics.REINTEGRATION_UPDATES
+                : Topics.CASE_EVENTS;
         publisher.publish(topic, c.caseId(), ceId, event, Instant.now());
         return new Published(topic, c.caseId(), ceId, event);
     }

@@ -21,6 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("cases")
 public class CaseFile {
 
+    public static final String INTERVIEW_REQUIRED = "INTERVIEW_REQUIRED";
+    public static final String DEEMED_AGREED = "DEEMED_AGREED";
+
     @Id
     private String caseId;
     @Version
@@ -35,6 +38,7 @@ public class CaseFile {
     private CaseState state = CaseState.REGISTERED;
     private List<Person> persons = new ArrayList<>();
     private List<Verification> verifications = new ArrayList<>();
+    private List<Interview> interviews = new ArrayList<>();
     private List<Deadline> deadlines = new ArrayList<>();
     private Decision decision;
     private Instant expiredAt;
@@ -43,6 +47,7 @@ public class CaseFile {
     private List<Hold> openHolds = new ArrayList<>();
     private int holdsPlaced;
     private List<Reintegration> reintegration = new ArrayList<>();
+    private List<String> returnedPersonIds = new ArrayList<>();
     private String outcome;
     private Instant closedAt;
     private List<OpenTask> openTasks = new ArrayList<>();
@@ -111,6 +116,24 @@ public class CaseFile {
         record(applied);
     }
 
+    /** The consulate will interview the person (their verification said INTERVIEW_REQUIRED). */
+    public void interviewScheduled(Applied applied, String personId, Instant scheduledAt, String place, Deadline target) {
+        Interview previous = interview(personId).orElse(null);
+        interviews.removeIf(i -> i.personId().equals(personId));
+        interviews.add(new Interview(personId, scheduledAt, place, target,
+                previous == null ? null : previous.nationalityConfirmed(), previous == null ? null : previous.heldAt()));
+        record(applied);
+    }
+
+    /** The interview took place: its outcome completes the person's verification. */
+    public void interviewHeld(Applied applied, String personId, boolean nationalityConfirmed, Instant heldAt) {
+        Interview previous = interview(personId).orElse(null);
+        interviews.removeIf(i -> i.personId().equals(personId));
+        interviews.add(new Interview(personId, previous == null ? null : previous.scheduledAt(),
+                previous == null ? null : previous.place(), previous == null ? null : previous.target(), nationalityConfirmed, heldAt));
+        record(applied);
+    }
+
     public void replyExpired(Applied applied, Deadline deadline) {
         deadlines.removeIf(d -> d.kind().equals(deadline.kind()));
         deadlines.add(deadline);
@@ -150,6 +173,7 @@ public class CaseFile {
     public void transferCompleted(Applied applied, Instant handedOverAt, String borderCrossingPoint, List<String> personIds) {
         transfer = new Transfer(transfer == null ? null : transfer.scheduledAt(), borderCrossingPoint, handedOverAt,
                 List.copyOf(personIds));
+        returnedPersonIds = new ArrayList<>(personIds.isEmpty() ? approvedPersonIds() : personIds);
         advance(CaseState.TRANSFERRED);
         record(applied);
     }
@@ -169,16 +193,47 @@ public class CaseFile {
     }
 
     public void reintegrationReferred(Applied applied, String personId, boolean consentGiven) {
-        reintegration.removeIf(r -> r.personId().equals(personId));
-        reintegration.add(new Reintegration(personId, consentGiven, consentGiven ? "REFERRED" : "NO_CONSENT", null, applied.occurredAt()));
-        record(applied);
+        reintegrate(applied, personId, consentGiven, consentGiven ? "REFERRED" : "NO_CONSENT", null);
     }
 
     public void reintegrationProgress(Applied applied, String personId, String stage, String provider) {
-        boolean consent = reintegration.stream().filter(r -> r.personId().equals(personId)).findFirst()
-                .map(Reintegration::consentGiven).orElse(true);
+        reintegrate(applied, personId, null, stage, provider);
+    }
+
+    /** The reintegration service chose a provider, or found none (null). */
+    public void reintegrationProviderAssigned(Applied applied, String personId, String provider) {
+        String current = reintegration(personId).map(Reintegration::stage).orElse("REFERRED");
+        String stage = provider == null ? "NO_PROVIDER" : "NO_PROVIDER".equals(current) ? "REFERRED" : current;
+        reintegrate(applied, personId, null, stage, provider);
+    }
+
+    /** The person withdrew consent: the handoff stops (their needs are erased upstream; none are kept here). */
+    public void reintegrationConsentWithdrawn(Applied applied, String personId) {
+        reintegrate(applied, personId, false, "CONSENT_WITHDRAWN", null);
+    }
+
+    /** The handoff of the person ended: COMPLETED reaches the funnel's CLOSED; other outcomes are named as such. */
+    public void reintegrationClosed(Applied applied, String personId, String outcome) {
+        reintegrate(applied, personId, null, "COMPLETED".equals(outcome) ? "CLOSED" : "CLOSED_" + outcome, null);
+    }
+
+    /**
+     * The person's reintegration as of the latest event: referrals and provider reports travel on different topics,
+     * so an older event read later (a replay reads topic by topic) neither moves the stage back nor the moment.
+     * Consent once withdrawn stays withdrawn; the provider is the latest one named.
+     */
+    private void reintegrate(Applied applied, String personId, Boolean consent, String stage, String provider) {
+        Reintegration previous = reintegration(personId).orElse(null);
+        Instant at = applied.occurredAt();
+        boolean newer = previous == null || previous.at() == null || !at.isBefore(previous.at());
+        String nextStage = previous == null || (newer && !"CONSENT_WITHDRAWN".equals(previous.stage())) ? stage : previous.stage();
+        boolean consentGiven = previous == null ? consent == null || consent
+                : !previous.consentGiven() && "CONSENT_WITHDRAWN".equals(previous.stage()) ? false
+                : consent != null && (newer || !consent) ? consent : previous.consentGiven();
+        String nextProvider = provider != null && (newer || previous == null || previous.provider() == null) ? provider
+                : previous == null ? null : previous.provider();
         reintegration.removeIf(r -> r.personId().equals(personId));
-        reintegration.add(new Reintegration(personId, consent, stage, provider, applied.occurredAt()));
+        reintegration.add(new Reintegration(personId, consentGiven, nextStage, nextProvider, newer ? at : previous.at()));
         record(applied);
     }
 
@@ -205,10 +260,15 @@ public class CaseFile {
         appliedEventIds.add(applied.eventId());
         timeline.add(new TimelineEntry(applied.eventId(), applied.type(), applied.occurredAt(), applied.source(),
                 applied.textKey(), applied.textArgs()));
-        timeline.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
-        updatedAt = applied.occurredAt();
-        if (state == CaseState.VERIFYING && !persons.isEmpty() && persons.stream().allMatch(p -> verification(p.personId())
-                .map(v -> v.outcome() != null).orElse(false))) {
+        // by time; events of the same moment keep their order of arrival (one topic partition: the order published)
+        timeline.sort(java.util.Comparator.comparing(TimelineEntry::occurredAt));
+        // per-person lists in person order, so that the document does not depend on which topic was read first
+        verifications.sort(java.util.Comparator.comparing(Verification::personId));
+        interviews.sort(java.util.Comparator.comparing(Interview::personId));
+        travelDocuments.sort(java.util.Comparator.comparing(TravelDocument::personId));
+        reintegration.sort(java.util.Comparator.comparing(Reintegration::personId));
+        updatedAt = updatedAt == null || applied.occurredAt().isAfter(updatedAt) ? applied.occurredAt() : updatedAt;
+        if (state == CaseState.VERIFYING && !persons.isEmpty() && persons.stream().allMatch(p -> verified(p.personId()))) {
             state = CaseState.AWAITING_DECISION;
         }
         openTasks = ExpectedTasks.of(this);
@@ -222,6 +282,35 @@ public class CaseFile {
 
     public Optional<Verification> verification(String personId) {
         return verifications.stream().filter(v -> v.personId().equals(personId)).findFirst();
+    }
+
+    public Optional<Interview> interview(String personId) {
+        return interviews.stream().filter(i -> i.personId().equals(personId)).findFirst();
+    }
+
+    public Optional<Reintegration> reintegration(String personId) {
+        return reintegration.stream().filter(r -> r.personId().equals(personId)).findFirst();
+    }
+
+    /**
+     * Whether the person's verification is complete: an outcome other than INTERVIEW_REQUIRED, or the consular
+     * interview held. The decision task only opens when every person's is.
+     */
+    public boolean verified(String personId) {
+        String outcome = verification(personId).map(Verification::outcome).orElse(null);
+        if (outcome == null) {
+            return false;
+        }
+        return !INTERVIEW_REQUIRED.equals(outcome) || interview(personId).map(i -> i.heldAt() != null).orElse(false);
+    }
+
+    /** The person's outcome as it stands: the interview's, once held, else the verification's. */
+    public Optional<String> verificationOutcome(String personId) {
+        Optional<Interview> held = interview(personId).filter(i -> i.heldAt() != null);
+        if (held.isPresent()) {
+            return Optional.of(Boolean.TRUE.equals(held.get().nationalityConfirmed()) ? "CONFIRMED" : "NOT_CONFIRMED");
+        }
+        return verification(personId).map(Verification::outcome);
     }
 
     /** The reply deadline in force: the extended one if there is one. */
@@ -238,7 +327,7 @@ public class CaseFile {
             return List.of();
         }
         List<String> approved = decision.approvedPersonIds();
-        return approved.isEmpty() && decision.approved() ? persons.stream().map(Person::personId).toList() : approved;
+        return (approved.isEmpty() && decision.approved()) || decision.deemedAgreed() ? persons.stream().map(Person::personId).toList() : approved;
     }
 
     public boolean closed() {
@@ -254,7 +343,7 @@ public class CaseFile {
         if (decision == null) {
             return Optional.empty();
         }
-        if (decision.afterExpiry()) {
+        if (decision.afterExpiry() || decision.deemedAgreed()) {
             return Optional.of(false);
         }
         return Optional.of(replyDeadline().map(d -> !decision.decidedAt().isAfter(d.dueAt())).orElse(true));
@@ -271,6 +360,8 @@ public class CaseFile {
     public CaseState state() { return state; }
     public List<Person> persons() { return List.copyOf(persons); }
     public List<Verification> verifications() { return List.copyOf(verifications); }
+    public List<Interview> interviews() { return List.copyOf(interviews); }
+    public List<String> returnedPersonIds() { return List.copyOf(returnedPersonIds); }
     public List<Deadline> deadlines() { return List.copyOf(deadlines); }
     public Decision decision() { return decision; }
     public Instant expiredAt() { return expiredAt; }
@@ -315,8 +406,14 @@ public class CaseFile {
     public record Decision(String type, Instant decidedAt, String decidedBy, String motivation,
                            List<String> approvedPersonIds, List<String> refusalReasons, boolean afterExpiry) {
 
+        /** APPROVED, PARTIALLY_APPROVED and DEEMED_AGREED (no reply within the limit: every person counts as approved). */
         public boolean approved() {
             return !"REFUSED".equals(type);
+        }
+
+        /** Recorded by the requesting party because no reply came within the time limit: a missed reply. */
+        public boolean deemedAgreed() {
+            return DEEMED_AGREED.equals(type);
         }
     }
 
@@ -324,6 +421,11 @@ public class CaseFile {
     }
 
     public record Transfer(Instant scheduledAt, String borderCrossingPoint, Instant handedOverAt, List<String> personIds) {
+    }
+
+    /** A consular interview: scheduled (with its target date and how it was computed), then held (or not yet). */
+    public record Interview(String personId, Instant scheduledAt, String place, Deadline target, Boolean nationalityConfirmed,
+                            Instant heldAt) {
     }
 
     public record Hold(String eventId, String personId, String concern, String placedBy, Instant placedAt) {

@@ -17,6 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseIndex {
 
+    /**
+     * The rows of the cases with an open task, kept apart from {@code case_index} (the same rows, without search keys):
+     * the Mongo-wire store scans a collection for every list query, and most cases (closed, or waiting for a partner or
+     * a service) have no task. Written and removed with the case ({@link CaseStore#save}).
+     */
+    public static final String TASKS = "task_index";
+
     private final MongoTemplate mongo;
 
     public CaseIndex(MongoTemplate mongo) {
@@ -49,14 +56,14 @@ public class CaseIndex {
             all.add(Criteria.where("nextDueAt").lt(q.dueBefore()));
         }
         Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
-        long total = mongo.count(query, CaseIndexEntry.class);
+        long total = mongo.count(query, CaseIndexEntry.class, TASKS);
         Sort sort = switch (q.sort()) {
             case "received" -> Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"));
             case "case" -> Sort.by(Sort.Order.asc("_id"));
             default -> Sort.by(Sort.Order.asc("nextDueAt"), Sort.Order.asc("_id"));
         };
         query.with(sort).skip((long) q.page() * q.size()).limit(q.size());
-        return new Page(mongo.find(query, CaseIndexEntry.class), total, q.page(), q.size());
+        return new Page(mongo.find(query, CaseIndexEntry.class, TASKS), total, q.page(), q.size());
     }
 
     /**
@@ -64,6 +71,13 @@ public class CaseIndex {
      * word of the name (by {@link SearchKeys}), a document number (capitals and digits compared).
      */
     public List<CaseIndexEntry> search(PartyScope scope, String caseOrReference, String name, String documentNumber, int limit) {
+        if (caseOrReference != null && !caseOrReference.isBlank() && blank(name) && blank(documentNumber)) {
+            // the store answers an equality on _id alone from its index; the scope is then checked on the row
+            CaseIndexEntry byId = mongo.findById(caseOrReference.trim(), CaseIndexEntry.class);
+            if (byId != null && scope.covers(byId.requestingParty(), byId.requestedParty())) {
+                return List.of(byId);
+            }
+        }
         List<Criteria> all = new ArrayList<>();
         all.add(scope.criteria());
         if (caseOrReference != null && !caseOrReference.isBlank()) {
@@ -85,6 +99,10 @@ public class CaseIndex {
         Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
                 .with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"))).limit(limit);
         return mongo.find(query, CaseIndexEntry.class);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Every case of the scope (statistics). */

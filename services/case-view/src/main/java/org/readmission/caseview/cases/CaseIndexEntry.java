@@ -47,6 +47,14 @@ public record CaseIndexEntry(@Id String caseId, String applicationId, String req
                 file.reintegration().size(), file.reintegration().stream().map(CaseFile.Reintegration::stage).toList());
     }
 
+    /** The row as the task lists keep it ({@link CaseIndex#TASKS}): without the search keys, which lists never read. */
+    public CaseIndexEntry withoutSearchKeys() {
+        return new CaseIndexEntry(caseId, applicationId, requestingParty, requestedParty, procedure, category, state,
+                mainPersonName, personCount, List.of(), List.of(), receivedAt, replyDueAt, decision, decidedAt,
+                decidedWithinLimit, travelDocumentIssuedAt, transferredAt, closedAt, outcome, onHold, holdsPlaced, openTasks,
+                taskGroups, taskParties, nextDueAt, reintegrationReferred, reintegrationStages);
+    }
+
     public boolean open() {
         return state != CaseState.CLOSED;
     }

@@ -30,14 +30,27 @@ public class CaseStore {
      */
     public CaseFile save(CaseFile file) {
         CaseFile saved = mongo.save(file);
-        mongo.save(CaseIndexEntry.of(saved));
+        CaseIndexEntry entry = CaseIndexEntry.of(saved);
+        mongo.save(entry);
+        if (entry.taskGroups().isEmpty()) {
+            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(entry.caseId())), CaseIndex.TASKS);
+        } else {
+            mongo.save(entry.withoutSearchKeys(), CaseIndex.TASKS);
+        }
         return saved;
     }
 
     /** Bulk insert for seeding (benchmark, demo): new cases only. */
     public void insertAll(java.util.Collection<CaseFile> files) {
         mongo.insertAll(files);
-        mongo.insertAll(files.stream().map(CaseIndexEntry::of).toList());
+        java.util.List<CaseIndexEntry> entries = files.stream().map(CaseIndexEntry::of).toList();
+        mongo.insertAll(entries);
+        java.util.List<CaseIndexEntry> withTasks = entries.stream().filter(e -> !e.taskGroups().isEmpty())
+                .map(CaseIndexEntry::withoutSearchKeys).toList();
+        if (!withTasks.isEmpty()) {
+            mongo.insert(withTasks, CaseIndex.TASKS);
+        }
     }
 
     /** Open and overdue tasks over every case (the metrics' gauges; not for pages). */
@@ -47,7 +60,7 @@ public class CaseStore {
         query.fields().include("openTasks", "nextDueAt");
         long open = 0;
         long overdue = 0;
-        for (org.bson.Document row : mongo.find(query, org.bson.Document.class, "case_index")) {
+        for (org.bson.Document row : mongo.find(query, org.bson.Document.class, CaseIndex.TASKS)) {
             java.util.List<?> tasks = row.getList("openTasks", Object.class, java.util.List.of());
             open += tasks.size();
             for (Object task : tasks) {
@@ -59,12 +72,13 @@ public class CaseStore {
         }
         long withoutDue = mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("nextDueAt").is(null)
-                        .and("taskGroups.0").exists(true)), "case_index");
+                        .and("taskGroups.0").exists(true)), CaseIndex.TASKS);
         return new long[]{open + withoutDue, overdue};
     }
 
     public void dropAll() {
         mongo.dropCollection(CaseFile.class);
         mongo.dropCollection(CaseIndexEntry.class);
+        mongo.dropCollection(CaseIndex.TASKS);
     }
 }

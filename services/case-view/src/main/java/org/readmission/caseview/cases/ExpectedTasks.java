@@ -11,17 +11,24 @@ import java.util.List;
  * <pre>
  * | the case …                                         | task                                 | candidate group                   | due                 |
  * |----------------------------------------------------|--------------------------------------|-----------------------------------|---------------------|
- * | is closed                                          | none (a closing end ends every task) |                                   |                     |
- * | is forwarded, every person verified, undecided     | UserTask_DecideOnApplication         | requestedParty:case-officer       | reply deadline      |
+ * | is closed                                          | none of the case's own (reintegration goes on, below) |                  |                     |
+ * | has a person verified INTERVIEW_REQUIRED, no interview scheduled (per person) | UserTask_ScheduleInterview | requestedParty:consular-officer | — |
+ * | has a person's interview scheduled, not held (per person) | UserTask_RecordInterviewOutcome | requestedParty:consular-officer | scheduled date |
+ * | is forwarded, every person verified (interviews held), undecided | UserTask_DecideOnApplication         | requestedParty:case-officer       | reply deadline      |
  * | had its reply time limit expire, undecided         | UserTask_ReviewExpiredReply          | requestingParty:supervisor        | —                   |
- * | is approved, no travel document yet                | UserTask_IssueTravelDocument         | requestedParty:consular-officer   | travel doc deadline |
+ * | is approved (or deemed agreed), no travel document yet | UserTask_IssueTravelDocument         | requestedParty:consular-officer   | travel doc deadline |
  * | has its travel documents, no transfer scheduled    | UserTask_ProposeTransfer             | requestingParty:case-officer      | transfer deadline   |
  * | has a transfer scheduled, not on hold              | UserTask_ConfirmHandover             | requestedParty:border-officer     | scheduled date      |
  * | has an open protection hold (one row per hold)     | UserTask_ReviewProtectionHold        | placedBy:protection-officer       | —                   |
+ * | handed a person over, no reintegration event for them yet (per person; also once closed) | UserTask_RecordConsent | requestedParty:reintegration-officer | — |
  * </pre>
  *
  * Not derivable from events, so not shown: the escalation tasks (timer-driven), {@code UserTask_ConfirmTransfer}
- * (the proposal is not published), {@code UserTask_ReviewTransferDeadline} (timer-driven).
+ * (the proposal is not published), {@code UserTask_ReviewTransferDeadline} (timer-driven). The handoff publishes
+ * nothing between consent and the referral, so {@code UserTask_AssessNeeds} (which follows a given consent) is not
+ * told apart from {@code UserTask_RecordConsent}: the case page offers the needs assessment with the consent task, and
+ * the task API completes whichever of the two the engine has open; a refused consent ends the handoff silently, so
+ * that person's consent task stays listed until the read model is told otherwise (known limit).
  */
 public final class ExpectedTasks {
 
@@ -32,17 +39,38 @@ public final class ExpectedTasks {
     public static final String CONFIRM_TRANSFER = "UserTask_ConfirmTransfer";
     public static final String CONFIRM_HANDOVER = "UserTask_ConfirmHandover";
     public static final String REVIEW_PROTECTION_HOLD = "UserTask_ReviewProtectionHold";
+    public static final String SCHEDULE_INTERVIEW = "UserTask_ScheduleInterview";
+    public static final String RECORD_INTERVIEW_OUTCOME = "UserTask_RecordInterviewOutcome";
+    public static final String RECORD_CONSENT = "UserTask_RecordConsent";
+    public static final String ASSESS_NEEDS = "UserTask_AssessNeeds";
 
     private ExpectedTasks() {
     }
 
     public static List<OpenTask> of(CaseFile file) {
         List<OpenTask> tasks = new ArrayList<>();
+        String requesting = file.requestingParty();
+        String requested = file.requestedParty();
+        for (String personId : file.returnedPersonIds()) {
+            if (file.reintegration(personId).isEmpty()) {
+                tasks.add(new OpenTask(RECORD_CONSENT, requested, "reintegration-officer", null, personId));
+            }
+        }
         if (file.closed()) {
             return tasks;
         }
-        String requesting = file.requestingParty();
-        String requested = file.requestedParty();
+        if (file.state() == CaseState.VERIFYING) {
+            for (CaseFile.Person person : file.persons()) {
+                String id = person.personId();
+                boolean interviewRequired = file.verification(id).map(v -> CaseFile.INTERVIEW_REQUIRED.equals(v.outcome())).orElse(false);
+                var interview = file.interview(id);
+                if (interviewRequired && interview.map(i -> i.scheduledAt() == null).orElse(true)) {
+                    tasks.add(new OpenTask(SCHEDULE_INTERVIEW, requested, "consular-officer", null, id));
+                } else if (interviewRequired && interview.get().heldAt() == null) {
+                    tasks.add(new OpenTask(RECORD_INTERVIEW_OUTCOME, requested, "consular-officer", interview.get().scheduledAt(), id));
+                }
+            }
+        }
         switch (file.state()) {
             case AWAITING_DECISION -> tasks.add(new OpenTask(DECIDE_ON_APPLICATION, requested, "case-officer",
                     file.replyDeadline().map(CaseFile.Deadline::dueAt).orElse(null)));

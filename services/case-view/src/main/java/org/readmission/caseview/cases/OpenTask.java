@@ -10,8 +10,13 @@ import java.time.Instant;
  * @param party   the party code of the candidate group
  * @param role    the role of the candidate group
  * @param dueAt   when it is due, or null
+ * @param personId the person the task is about (interview, reintegration: one task per person), or null
  */
-public record OpenTask(String taskKey, String party, String role, Instant dueAt) {
+public record OpenTask(String taskKey, String party, String role, Instant dueAt, String personId) {
+
+    public OpenTask(String taskKey, String party, String role, Instant dueAt) {
+        this(taskKey, party, role, dueAt, null);
+    }
 
     public String candidateGroup() {
         return party + ":" + role;

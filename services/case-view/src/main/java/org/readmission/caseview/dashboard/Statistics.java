@@ -86,6 +86,9 @@ public final class Statistics {
             compliance.add(new Figure("withinLimit:" + procedure, "figure.withinLimit", List.of(procedure), within.size(), "count", ids(within)));
             compliance.add(new Figure("compliance:" + procedure, "figure.compliance", List.of(procedure),
                     decided.isEmpty() ? 0 : 100.0 * within.size() / decided.size(), "percent", ids(decided)));
+            // no reply within the limit, recorded by the requesting party: counted as decided, never as within the limit
+            List<CaseIndexEntry> deemed = decided.stream().filter(c -> "DEEMED_AGREED".equals(c.decision())).toList();
+            compliance.add(new Figure("deemedAgreed:" + procedure, "figure.deemedAgreed", List.of(procedure), deemed.size(), "count", ids(deemed)));
         }
 
         List<Figure> workload = List.of(

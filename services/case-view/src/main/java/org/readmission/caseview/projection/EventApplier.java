@@ -15,6 +15,8 @@ import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.events.partner.ApplicationForwarded;
 import org.readmission.events.partner.CaseClosed;
+import org.readmission.events.partner.ConsularInterviewHeld;
+import org.readmission.events.partner.ConsularInterviewScheduled;
 import org.readmission.events.partner.PersonOutcome;
 import org.readmission.events.partner.ProtectionHoldPlaced;
 import org.readmission.events.partner.ProtectionHoldReleased;
@@ -27,6 +29,9 @@ import org.readmission.events.partner.ReplyTimeLimitExpired;
 import org.readmission.events.partner.TransferCompleted;
 import org.readmission.events.partner.TransferScheduled;
 import org.readmission.events.partner.TravelDocumentIssued;
+import org.readmission.events.reintegration.ReintegrationClosed;
+import org.readmission.events.reintegration.ReintegrationConsentWithdrawn;
+import org.readmission.events.reintegration.ReintegrationProviderAssigned;
 
 /**
  * Maps one decoded event onto the case file's transition (the Avro records stop here). Events of the catalogue the
@@ -61,6 +66,12 @@ final class EventApplier {
             file.verificationCompleted(applied(ce, occurredAt, "timeline.verification-completed", e.getPersonId(),
                     e.getOutcome().name()), e.getPersonId(), e.getOutcome().name(), e.getReasons(),
                     e.getEvidenceClass().name(), e.getCompletedAt());
+        } else if (event instanceof ConsularInterviewScheduled e) {
+            file.interviewScheduled(applied(ce, occurredAt, "timeline.interview-scheduled", e.getPersonId(), e.getScheduledAt()),
+                    e.getPersonId(), e.getScheduledAt(), e.getPlace(), deadline(e.getTargetDate(), null));
+        } else if (event instanceof ConsularInterviewHeld e) {
+            file.interviewHeld(applied(ce, occurredAt, "timeline.interview-held", e.getPersonId(),
+                    e.getNationalityConfirmed() ? "CONFIRMED" : "NOT_CONFIRMED"), e.getPersonId(), e.getNationalityConfirmed(), e.getHeldAt());
         } else if (event instanceof ReadmissionDecided e) {
             boolean afterExpiry = file.expiredAt() != null;
             List<String> approved = e.getPersonOutcomes().stream().filter(PersonOutcome::getApproved)
@@ -91,6 +102,16 @@ final class EventApplier {
         } else if (event instanceof ReintegrationProgressReported e) {
             file.reintegrationProgress(applied(ce, occurredAt, "timeline.reintegration-progress", e.getPersonId(),
                     e.getStage().name()), e.getPersonId(), e.getStage().name(), e.getProviderParty().getValue());
+        } else if (event instanceof ReintegrationProviderAssigned e) {
+            String provider = e.getProviderParty() == null ? null : e.getProviderParty().getValue();
+            file.reintegrationProviderAssigned(applied(ce, occurredAt, provider == null ? "timeline.reintegration-no-provider"
+                    : "timeline.reintegration-provider-assigned", e.getPersonId(), provider == null ? "" : provider), e.getPersonId(), provider);
+        } else if (event instanceof ReintegrationConsentWithdrawn e) {
+            file.reintegrationConsentWithdrawn(applied(ce, occurredAt, "timeline.reintegration-consent-withdrawn", e.getPersonId()),
+                    e.getPersonId());
+        } else if (event instanceof ReintegrationClosed e) {
+            file.reintegrationClosed(applied(ce, occurredAt, "timeline.reintegration-closed", e.getPersonId(), e.getOutcome().name()),
+                    e.getPersonId(), e.getOutcome().name());
         } else if (event instanceof CaseClosed e) {
             file.closed(applied(ce, occurredAt, "timeline.closed", e.getOutcome().name()), e.getOutcome().name(), e.getClosedAt());
         } else {

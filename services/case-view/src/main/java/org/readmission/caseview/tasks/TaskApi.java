@@ -57,8 +57,12 @@ public class TaskApi {
         this.json = json;
     }
 
-    /** The engine's open task of this kind on this case, offered to the officer's candidate group. */
-    public Optional<RemoteTask> find(Officer officer, String caseId, String taskKey) {
+    /**
+     * The engine's open task of this kind on this case (and about this person, when given: interview and reintegration
+     * tasks are one per person; {@code GET /api/v1/tasks/{id}} names the task's person), offered to the officer's
+     * candidate group.
+     */
+    public Optional<RemoteTask> find(Officer officer, String caseId, String taskKey, String personId) {
         RemoteTask[] tasks = rest.get().uri(uri -> uri.path("/api/v1/tasks").queryParam("party", officer.party())
                         .queryParam("role", officer.role()).build())
                 .headers(h -> headers(h, officer)).retrieve().body(RemoteTask[].class);
@@ -66,25 +70,34 @@ public class TaskApi {
             return Optional.empty();
         }
         for (RemoteTask task : tasks) {
-            if (caseId.equals(task.caseId()) && taskKey.equals(task.taskDefinitionKey())) {
+            if (caseId.equals(task.caseId()) && taskKey.equals(task.taskDefinitionKey())
+                    && (personId == null || personId.equals(personOf(officer, task.id())))) {
                 return Optional.of(task);
             }
         }
         return Optional.empty();
     }
 
+    private String personOf(Officer officer, String taskId) {
+        JsonNode detail = rest.get().uri("/api/v1/tasks/{id}", taskId).headers(h -> headers(h, officer)).retrieve()
+                .body(JsonNode.class);
+        return detail == null || detail.path("personId").isMissingNode() || detail.path("personId").isNull() ? null
+                : detail.path("personId").asText();
+    }
+
     /** Looks the task up and completes it with the form's fields. */
-    public Completion complete(Officer officer, String caseId, String taskKey, Map<String, Object> fields) {
+    public Completion complete(Officer officer, String caseId, String taskKey, String personId, Map<String, Object> fields) {
         Optional<RemoteTask> task;
         try {
-            task = find(officer, caseId, taskKey);
+            task = find(officer, caseId, taskKey, personId);
         } catch (ResourceAccessException unreachable) {
             return new Failed(503, "the task service is not reachable");
         } catch (org.springframework.web.client.RestClientResponseException refused) {
             return new Failed(refused.getStatusCode().value(), detailOf(refused.getResponseBodyAsString()));
         }
         if (task.isEmpty()) {
-            return new Failed(404, "no open task " + taskKey + " of case " + caseId + " is offered to " + officer.candidateGroup());
+            return new Failed(404, "no open task " + taskKey + " of case " + caseId
+                    + (personId == null ? "" : " for person " + personId) + " is offered to " + officer.candidateGroup());
         }
         try {
             return rest.post().uri("/api/v1/tasks/{id}/complete", task.get().id()).headers(h -> headers(h, officer))

@@ -32,7 +32,11 @@ class TaskFormController {
     /** Fields that carry several values (check boxes). */
     private static final Set<String> LISTS = Set.of("refusalReasons", "refusedPersonIds");
     /** Fields entered as local date-times in the officer's zone, sent as instants. */
-    private static final Set<String> MOMENTS = Set.of("transferScheduledAt", "handedOverAt", "transferDueAt");
+    private static final Set<String> MOMENTS = Set.of("transferScheduledAt", "handedOverAt", "transferDueAt", "interviewScheduledAt");
+    /** Yes/no fields: a hidden "false" before each check box, so "true" wins when ticked. */
+    private static final Set<String> BOOLEANS = Set.of("consentGiven", "minor", "healthNeeds", "traffickingVictim");
+    /** Check boxes sent as one comma-separated list of codes. */
+    private static final Set<String> JOINED = Set.of("needs");
 
     private final TaskApi api;
     private final CurrentOfficer officer;
@@ -50,13 +54,15 @@ class TaskFormController {
         Officer me = officer.get();
         casePage.page(caseId, model);
         Map<String, Object> fields = fields(form, me);
-        TaskApi.Completion completion = api.complete(me, caseId, taskKey, fields);
+        String personId = form.getFirst("_person");
+        TaskApi.Completion completion = api.complete(me, caseId, taskKey, personId == null || personId.isBlank() ? null : personId, fields);
         if (completion instanceof TaskApi.Completed) {
             log.info("case {}: {} completed by {} ({})", caseId, taskKey, me.username(), me.candidateGroup());
             redirect.addFlashAttribute("submitted", taskKey);
             return "redirect:/cases/" + caseId;
         }
         model.addAttribute("formTask", taskKey);
+        model.addAttribute("formPerson", personId);
         model.addAttribute("formValues", form.toSingleValueMap());
         if (completion instanceof TaskApi.Rejected rejected) {
             model.addAttribute("formDetail", rejected.detail());
@@ -78,6 +84,12 @@ class TaskFormController {
             List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
             if (LISTS.contains(name)) {
                 fields.put(name, given);
+            } else if (BOOLEANS.contains(name)) {
+                if (!given.isEmpty()) {
+                    fields.put(name, given.contains("true"));
+                }
+            } else if (JOINED.contains(name)) {
+                fields.put(name, String.join(",", given));
             } else if (!given.isEmpty()) {
                 fields.put(name, MOMENTS.contains(name) ? moment(given.get(0), me) : given.get(0));
             }

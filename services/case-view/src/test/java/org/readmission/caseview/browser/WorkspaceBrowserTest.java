@@ -125,6 +125,7 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         assertThat(row.getAttribute("class")).contains("overdue");
         assertThat(browser.findElement(By.cssSelector("#task-list tr[data-case='RC-B-2']")).getAttribute("class")).doesNotContain("overdue");
         screenshot("tasks");
+        assertAccessible("tasks");
 
         row.findElement(By.linkText("RC-B-1")).click();
         assertThat(browser.findElement(By.id("persons")).getText()).contains("Rəşad Məmmədov").contains("C9988776");
@@ -132,6 +133,8 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Application forwarded");
         assertThat(browser.findElements(By.cssSelector("svg.diagram [data-current='UserTask_DecideOnApplication']"))).isNotEmpty();
         screenshot("case");
+        assertAccessible("case");
+        assertThat(reachedByTab(By.cssSelector("#decide-form button[type=submit]"))).as("the decide button is reached by Tab").isTrue();
 
         browser.findElement(By.id("decision-APPROVED")).click();
         browser.findElement(By.id("decide-motivation")).sendKeys("nationality proven by passport");
@@ -149,6 +152,7 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         browser.get(url("/dashboard"));
         long decidedBefore = figure("decided:NORMAL");
         screenshot("dashboard");
+        assertAccessible("dashboard");
         publish(publisher, second, second.decided(now, ReadmissionDecisionType.APPROVED, "P1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             browser.navigate().refresh();
@@ -157,12 +161,14 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         browser.get(url("/dashboard/report"));
         assertThat(browser.findElement(By.cssSelector("[data-figure='received'] a")).getText()).isNotBlank();
         screenshot("report");
+        assertAccessible("report");
 
         signOut();
         signIn("nl-dtv.officer");
         browser.get(url("/tasks?scope=party"));
         assertThat(browser.getPageSource()).doesNotContain("RC-B-1");
         browser.get(url("/search?reference=RC-B-1"));
+        assertAccessible("search");
         assertThat(browser.findElements(By.linkText("RC-B-1"))).isEmpty();
         browser.get(url("/cases/RC-B-1"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
@@ -172,7 +178,40 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mənim tapşırıqlarım");
     }
 
+    /** One h1, a lang attribute, a label for every form control (WCAG 2.1: 1.3.1, 2.4.6, 3.1.1, 4.1.2). */
+    private void assertAccessible(String page) {
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const problems = [];
+                if (!document.documentElement.lang) problems.push('no lang attribute');
+                const h1 = document.querySelectorAll('h1').length;
+                if (h1 !== 1) problems.push(h1 + ' h1 elements');
+                for (const el of document.querySelectorAll('input, select, textarea')) {
+                  if (['hidden', 'submit', 'button', 'reset'].includes(el.type)) continue;
+                  const labelled = (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'))
+                      || el.closest('label') || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+                  if (!labelled) problems.push('no label: ' + el.tagName.toLowerCase() + ' ' + (el.name || el.id));
+                }
+                return problems;""");
+        assertThat(problems).as("accessibility of the %s page", page).isEmpty();
+    }
+
+    /** Whether pressing Tab from the top of the page reaches the element (within 150 presses). */
+    private boolean reachedByTab(By target) {
+        org.openqa.selenium.WebElement wanted = browser.findElement(target);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        for (int i = 0; i < 150; i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            if (wanted.equals(browser.switchTo().activeElement())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private long figure(String id) {
+        assertThat(browser.findElements(By.cssSelector("[data-figure='" + id + "'] a")))
+                .as("figure %s on %s (page title: %s)", id, browser.getCurrentUrl(), browser.getTitle()).isNotEmpty();
         return Long.parseLong(browser.findElement(By.cssSelector("[data-figure='" + id + "'] a")).getText());
     }
 

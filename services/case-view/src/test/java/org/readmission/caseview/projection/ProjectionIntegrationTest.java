@@ -146,4 +146,59 @@ class ProjectionIntegrationTest extends CaseViewIntegrationTest {
         Optional<CaseFile> none = files.find("RC-P-4", new PartyScope("AZ-SMS"));
         assertThat(none).isPresent();
     }
+
+    @Test
+    void projectsTheConsularInterviewDeemedAgreementAndReintegrationHandoff() throws Exception {
+        var c = CaseEventFixtures.Case.of("RC-P-5", "DE-BPOL", "AZ-SMS");
+        Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
+        Instant interviewAt = t0.plus(Duration.ofDays(5));
+        publish(publisher, c, c.forwarded(t0, ProcedureType.NORMAL, List.of(person("P1", "Rəşad", "Məmmədov", null, "C5550001"),
+                person("P2", "Leyla", "Məmmədova", null, "C5550002"))));
+        publish(publisher, c, c.deadlineSet(t0, t0.plus(Duration.ofDays(15))));
+        publish(publisher, c, c.verified(t0.plusSeconds(60), "P1"));
+        publish(publisher, c, c.interviewRequired(t0.plusSeconds(90), "P2"));
+        CaseFile toSchedule = awaitCase("RC-P-5", f -> f.verification("P2").isPresent());
+        assertThat(toSchedule.openTasks()).extracting(t -> t.taskKey() + "/" + t.personId())
+                .containsExactly(ExpectedTasks.SCHEDULE_INTERVIEW + "/P2");
+        mvc.perform(get("/cases/RC-P-5").with(user(users.loadUserByUsername("az-mfa.consular"))))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"schedule-interview-P2\"")));
+
+        publish(publisher, c, c.interviewScheduled(t0.plus(Duration.ofDays(1)), "P2", interviewAt, "AZ consulate, Berlin"));
+        CaseFile scheduled = awaitCase("RC-P-5", f -> f.interview("P2").isPresent());
+        assertThat(scheduled.openTasks()).singleElement().satisfies(t -> {
+            assertThat(t.taskKey()).isEqualTo(ExpectedTasks.RECORD_INTERVIEW_OUTCOME);
+            assertThat(t.dueAt()).isEqualTo(interviewAt);
+        });
+        assertThat(scheduled.interview("P2").orElseThrow().target().explanation()).contains("eu-az/1");
+
+        publish(publisher, c, c.interviewHeld(interviewAt, "P2", true));
+        CaseFile awaiting = awaitCase("RC-P-5", f -> f.state() == CaseState.AWAITING_DECISION);
+        assertThat(awaiting.verificationOutcome("P2")).contains("CONFIRMED");
+
+        publish(publisher, c, c.decided(t0.plus(Duration.ofDays(16)), ReadmissionDecisionType.DEEMED_AGREED));
+        CaseFile deemed = awaitCase("RC-P-5", f -> f.state() == CaseState.APPROVED);
+        assertThat(deemed.openTasks()).extracting(t -> t.taskKey()).containsExactly(ExpectedTasks.ISSUE_TRAVEL_DOCUMENT);
+        assertThat(deemed.decidedWithinLimit()).contains(false);
+
+        publish(publisher, c, c.transferCompleted(t0.plus(Duration.ofDays(20)), "P1", "P2"));
+        publish(publisher, c, c.closed(t0.plus(Duration.ofDays(20)), org.readmission.events.partner.CaseOutcome.TRANSFERRED));
+        CaseFile returned = awaitCase("RC-P-5", CaseFile::closed);
+        assertThat(returned.openTasks()).extracting(t -> t.taskKey() + "@" + t.candidateGroup() + "/" + t.personId())
+                .containsExactly(ExpectedTasks.RECORD_CONSENT + "@AZ-SMS:reintegration-officer/P1",
+                        ExpectedTasks.RECORD_CONSENT + "@AZ-SMS:reintegration-officer/P2");
+
+        publish(publisher, c, c.referral(t0.plus(Duration.ofDays(21)), "P1"));
+        publish(publisher, c, c.providerAssigned(t0.plus(Duration.ofDays(21)), "P1", "AZ-IOM"));
+        publish(publisher, c, c.reintegrationClosed(t0.plus(Duration.ofDays(200)), "P1",
+                org.readmission.events.reintegration.ReintegrationOutcome.COMPLETED));
+        publish(publisher, c, c.consentWithdrawn(t0.plus(Duration.ofDays(22)), "P2"));
+        CaseFile handedOff = awaitCase("RC-P-5", f -> f.reintegration().size() == 2
+                && f.reintegration("P1").map(r -> "CLOSED".equals(r.stage())).orElse(false));
+        assertThat(handedOff.openTasks()).isEmpty();
+        assertThat(handedOff.reintegration("P1").orElseThrow().provider()).isEqualTo("AZ-IOM");
+        assertThat(handedOff.reintegration("P2").orElseThrow().stage()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(handedOff.timeline()).extracting(CaseFile.TimelineEntry::type)
+                .contains("case.consular-interview-scheduled", "case.consular-interview-held",
+                        "reintegration.provider-assigned", "reintegration.consent-withdrawn", "reintegration.closed");
+    }
 }
