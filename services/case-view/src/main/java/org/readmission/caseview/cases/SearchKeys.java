@@ -1,33 +1,19 @@
 package org.readmission.caseview.cases;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
+import org.readmission.names.NameKey;
+
 /**
- * Transliteration-tolerant search keys for names: Azerbaijani Latin, Azerbaijani / Russian Cyrillic and the common
- * English and Russian-style transliterations of both fold to the same key, so that {@code Məmmədov}, {@code Mammadov},
- * {@code Mamedov} and {@code Мамедов} find each other. The key is not meant to be read, only compared.
+ * Transliteration-tolerant search keys for names ({@link NameKey}: Azerbaijani Latin, Azerbaijani / Russian Cyrillic
+ * and the usual transliterations fold to one key, so that {@code Məmmədov}, {@code Mammadov}, {@code Mamedov} and
+ * {@code Мамедов} find each other), one per word, and the compared form of document numbers.
  */
 public final class SearchKeys {
-
-    private static final Map<Character, String> CYRILLIC = Map.ofEntries(
-            Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('ғ', "gh"),
-            Map.entry('д', "d"), Map.entry('е', "e"), Map.entry('ё', "yo"), Map.entry('ә', "e"), Map.entry('ж', "zh"),
-            Map.entry('з', "z"), Map.entry('и', "i"), Map.entry('й', "y"), Map.entry('ј', "y"), Map.entry('к', "k"),
-            Map.entry('ҝ', "g"), Map.entry('л', "l"), Map.entry('м', "m"), Map.entry('н', "n"), Map.entry('о', "o"),
-            Map.entry('ө', "o"), Map.entry('п', "p"), Map.entry('р', "r"), Map.entry('с', "s"), Map.entry('т', "t"),
-            Map.entry('у', "u"), Map.entry('ү', "u"), Map.entry('ф', "f"), Map.entry('х', "kh"), Map.entry('һ', "h"),
-            Map.entry('ц', "ts"), Map.entry('ч', "ch"), Map.entry('ҹ', "j"), Map.entry('ш', "sh"), Map.entry('щ', "sh"),
-            Map.entry('ы', "i"), Map.entry('ь', ""), Map.entry('ъ', ""), Map.entry('э', "e"), Map.entry('ю', "yu"),
-            Map.entry('я', "ya"));
-
-    private static final Map<Character, String> AZERBAIJANI_LATIN = Map.of(
-            'ə', "e", 'ş', "sh", 'ç', "ch", 'ğ', "gh", 'ı', "i", 'ö', "o", 'ü', "u", 'x', "kh", 'q', "g", 'c', "j");
 
     private SearchKeys() {
     }
@@ -48,33 +34,9 @@ public final class SearchKeys {
         return new ArrayList<>(keys);
     }
 
-    /** The key of one word. */
+    /** The key of one word: the shared name key of {@code org.readmission:names}, as identity verification uses it. */
     public static String of(String word) {
-        String lower = word.toLowerCase(Locale.ROOT).replace("i̇", "i").replace("ch", "ç");
-        StringBuilder latin = new StringBuilder();
-        for (char c : lower.toCharArray()) {
-            String mapped = CYRILLIC.getOrDefault(c, AZERBAIJANI_LATIN.get(c));
-            latin.append(mapped != null ? mapped : String.valueOf(c));
-        }
-        String ascii = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^a-z]", "");
-        String folded = ascii
-                .replace("dzh", "j").replace("zh", "j")
-                .replace("sh", "S").replace("ch", "C").replace("ts", "T")
-                .replace("kh", "h").replace("gh", "g").replace("q", "g").replace("x", "h").replace("h", "g")
-                .replace("e", "a").replace("y", "i").replace("w", "v");
-        String collapsed = collapse(folded);
-        String withoutGlides = collapsed.replaceAll("(?<=[aou])i(?=[aou])", "");
-        return collapse(withoutGlides);
-    }
-
-    private static String collapse(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return NameKey.phonetic(word).toLowerCase(Locale.ROOT);
     }
 
     /** A document number as compared: capitals and digits only. */

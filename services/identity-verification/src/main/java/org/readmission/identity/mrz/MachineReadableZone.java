@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.readmission.identity.name.NameKey;
+import org.readmission.names.NameKey;
 
 /**
  * A machine-readable zone of ICAO Doc 9303 (TD1, TD2, TD3) as read, with its fields and what is wrong with it.

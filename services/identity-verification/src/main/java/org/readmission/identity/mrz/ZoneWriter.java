@@ -3,7 +3,7 @@ package org.readmission.identity.mrz;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import org.readmission.identity.name.Transliteration;
+import org.readmission.names.Transliteration;
 
 /** Writes valid zones (every check digit computed), for test data and demo documents. */
 public final class ZoneWriter {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.readmission.identity.fingerprint.FingerprintSample;
 import org.readmission.identity.mrz.MachineReadableZone;
-import org.readmission.identity.name.NameKey;
+import org.readmission.names.NameKey;
 import org.readmission.identity.protection.AccessLog;
 import org.readmission.identity.protection.AccessPurpose;
 import org.readmission.protection.BlindIndex;

@@ -18,7 +18,7 @@ import org.readmission.identity.mrz.IcaoCodes;
 import org.readmission.identity.mrz.Inconsistency;
 import org.readmission.identity.mrz.MachineReadableZone;
 import org.readmission.identity.mrz.MrzProblem;
-import org.readmission.identity.name.NameKey;
+import org.readmission.names.NameKey;
 import org.readmission.identity.registry.DocumentMatch;
 import org.readmission.identity.registry.FalseDocuments;
 import org.readmission.identity.registry.PassportRegistry;

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.readmission.identity.mrz.MachineReadableZone;
-import org.readmission.identity.name.NameKey;
+import org.readmission.names.NameKey;
 
 class SyntheticRegistryTest {
 

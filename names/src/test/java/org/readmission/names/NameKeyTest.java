@@ -1,4 +1,4 @@
-package org.readmission.identity.name;
+package org.readmission.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.readmission.identity.name;
+package org.readmission.names;
 
 import java.text.Normalizer;
 import java.util.Locale;
