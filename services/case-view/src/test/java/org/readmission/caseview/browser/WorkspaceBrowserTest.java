@@ -220,10 +220,14 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
+        // the sign-in's redirect must have landed before the next page is asked for, or it overtakes that page
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/login")
+                && !browser.findElements(By.cssSelector("header form button")).isEmpty());
     }
 
     private void signOut() {
         browser.findElement(By.cssSelector("header form button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
     }
 
     private String url(String path) {
