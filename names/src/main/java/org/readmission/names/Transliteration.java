@@ -21,7 +21,34 @@ public final class Transliteration {
             Map.entry('ҹ', "c"), Map.entry('һ', "h"), Map.entry('ө', "ö"), Map.entry('ү', "ü"), Map.entry('ҝ', "g"),
             Map.entry('ј', "y"), Map.entry('і', "i"));
 
+    /** Azerbaijani Latin to Azerbaijani Cyrillic, letter by letter (the alphabet in use until 1991). */
+    private static final Map<Character, String> TO_CYRILLIC = Map.ofEntries(
+            Map.entry('a', "а"), Map.entry('b', "б"), Map.entry('c', "ҹ"), Map.entry('ç', "ч"), Map.entry('d', "д"),
+            Map.entry('e', "е"), Map.entry('ə', "ә"), Map.entry('f', "ф"), Map.entry('g', "ҝ"), Map.entry('ğ', "ғ"),
+            Map.entry('h', "һ"), Map.entry('x', "х"), Map.entry('ı', "ы"), Map.entry('i', "и"), Map.entry('j', "ж"),
+            Map.entry('k', "к"), Map.entry('q', "г"), Map.entry('l', "л"), Map.entry('m', "м"), Map.entry('n', "н"),
+            Map.entry('o', "о"), Map.entry('ö', "ө"), Map.entry('p', "п"), Map.entry('r', "р"), Map.entry('s', "с"),
+            Map.entry('ş', "ш"), Map.entry('t', "т"), Map.entry('u', "у"), Map.entry('ü', "ү"), Map.entry('v', "в"),
+            Map.entry('y', "ј"), Map.entry('z', "з"));
+    private static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
+
     private Transliteration() {
+    }
+
+    /** A name in Azerbaijani Latin written in Azerbaijani Cyrillic ("Məmmədov" gives "Мәммәдов"), case kept. */
+    public static String cyrillic(String latin) {
+        StringBuilder out = new StringBuilder(latin.length());
+        for (int i = 0; i < latin.length(); i++) {
+            char c = latin.charAt(i);
+            String lower = String.valueOf(c).toLowerCase(AZERBAIJANI);
+            String mapped = lower.length() == 1 ? TO_CYRILLIC.get(lower.charAt(0)) : null;
+            if (mapped == null) {
+                out.append(c);
+            } else {
+                out.append(String.valueOf(c).equals(lower) ? mapped : mapped.toUpperCase(Locale.ROOT));
+            }
+        }
+        return out.toString();
     }
 
     /** Lower-case Azerbaijani Latin of a name in Latin or Cyrillic script ("Мамедов" gives "mamedov"). */

@@ -52,4 +52,10 @@ class NameKeyTest {
         assertThat(Transliteration.toMrz("İsmayılov")).isEqualTo("ISMAYILOV");
         assertThat(Transliteration.latin("Мамедов")).isEqualTo("mamedov");
     }
+
+    @Test
+    void writesAzerbaijaniLatinInCyrillicAndReadsItBack() {
+        assertThat(Transliteration.cyrillic("Məmmədov Elvin Əli oğlu")).isEqualTo("Мәммәдов Елвин Әли оғлу");
+        assertThat(NameKey.phonetic(Transliteration.cyrillic("Hüseynova"))).isEqualTo(NameKey.phonetic("Hüseynova"));
+    }
 }

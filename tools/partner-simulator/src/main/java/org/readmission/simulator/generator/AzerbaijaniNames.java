@@ -1,10 +1,9 @@
 package org.readmission.simulator.generator;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.readmission.names.Transliteration;
 import org.readmission.events.common.PersonName;
 import org.readmission.events.common.Sex;
 
@@ -35,16 +34,6 @@ public final class AzerbaijaniNames {
     static final List<String> PLACES_OF_BIRTH = List.of("Bakı", "Bakı", "Bakı", "Gəncə", "Sumqayıt", "Lənkəran", "Şəki",
             "Mingəçevir", "Naxçıvan", "Şirvan", "Quba", "Qəbələ", "Şamaxı", "Yevlax", "Bərdə", "Zaqatala", "Masallı",
             "Xaçmaz", "Göyçay", "Salyan", "Qazax", "Tovuz", "Ağcabədi", "Astara", "Füzuli", "Ağdam", "Balakən");
-
-    private static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
-    private static final Map<Character, String> CYRILLIC = Map.ofEntries(
-            Map.entry('a', "а"), Map.entry('b', "б"), Map.entry('c', "ҹ"), Map.entry('ç', "ч"), Map.entry('d', "д"),
-            Map.entry('e', "е"), Map.entry('ə', "ә"), Map.entry('f', "ф"), Map.entry('g', "ҝ"), Map.entry('ğ', "ғ"),
-            Map.entry('h', "һ"), Map.entry('x', "х"), Map.entry('ı', "ы"), Map.entry('i', "и"), Map.entry('j', "ж"),
-            Map.entry('k', "к"), Map.entry('q', "г"), Map.entry('l', "л"), Map.entry('m', "м"), Map.entry('n', "н"),
-            Map.entry('o', "о"), Map.entry('ö', "ө"), Map.entry('p', "п"), Map.entry('r', "р"), Map.entry('s', "с"),
-            Map.entry('ş', "ш"), Map.entry('t', "т"), Map.entry('u', "у"), Map.entry('ü', "ү"), Map.entry('v', "в"),
-            Map.entry('y', "ј"), Map.entry('z', "з"));
 
     private AzerbaijaniNames() {
     }
@@ -87,19 +76,7 @@ public final class AzerbaijaniNames {
 
     /** Letter-by-letter Azerbaijani Latin → Azerbaijani Cyrillic (the alphabet in use until 1991). */
     public static String toCyrillic(String latin) {
-        StringBuilder out = new StringBuilder(latin.length());
-        for (int i = 0; i < latin.length(); i++) {
-            char c = latin.charAt(i);
-            String lower = String.valueOf(c).toLowerCase(AZERBAIJANI);
-            String mapped = lower.length() == 1 ? CYRILLIC.get(lower.charAt(0)) : null;
-            if (mapped == null) {
-                out.append(c);
-            } else {
-                boolean upper = !String.valueOf(c).equals(lower);
-                out.append(upper ? mapped.toUpperCase(Locale.ROOT) : mapped);
-            }
-        }
-        return out.toString();
+        return Transliteration.cyrillic(latin);
     }
 
     public static PersonName name(String givenNames, String surname, String patronymic, boolean withCyrillic) {
