@@ -2,12 +2,10 @@ package org.readmission.caseworkflow.metrics;
 
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +14,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,14 +42,17 @@ class EngineMetrics {
     private final HistoryService history;
     private final TaskService tasks;
     private final ManagementService management;
+    private final RepositoryService repository;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
-    /** Task keys seen so far: a key whose tasks are all done reports 0 instead of its last count. */
+    /** User task ids of the deployed models (a key with no open task reports 0). */
     private final Set<String> taskKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> modelsRead = ConcurrentHashMap.newKeySet();
 
     EngineMetrics(RuntimeService runtime, HistoryService history, TaskService tasks, ManagementService management,
-                  MeterRegistry meters, Clock clock) {
+                  RepositoryService repository, MeterRegistry meters, Clock clock) {
+        this.repository = repository;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -72,14 +75,11 @@ class EngineMetrics {
                         runtime.createIncidentQuery().processDefinitionKeyIn(process).count());
             }
             Date now = Date.from(clock.instant());
-            Map<String, List<Task>> open = tasks.createTaskQuery().active().list().stream()
-                    .collect(Collectors.groupingBy(t -> t.getTaskDefinitionKey() == null ? "" : t.getTaskDefinitionKey()));
-            taskKeys.addAll(open.keySet());
-            for (String key : taskKeys) {
-                List<Task> ofKey = open.getOrDefault(key, List.of());
-                set("readmission.tasks.open", Tags.of("task", key), ofKey.size());
+            // two count queries per user task of the deployed models: no task is loaded, however many are open
+            for (String key : userTaskKeys()) {
+                set("readmission.tasks.open", Tags.of("task", key), tasks.createTaskQuery().active().taskDefinitionKey(key).count());
                 set("readmission.tasks.overdue", Tags.of("task", key),
-                        ofKey.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now)).count());
+                        tasks.createTaskQuery().active().taskDefinitionKey(key).dueBefore(now).count());
             }
             set("readmission.jobs", Tags.of("state", "executable"), management.createJobQuery().executable().count());
             set("readmission.jobs", Tags.of("state", "failed"), management.createJobQuery().noRetriesLeft().count());
@@ -87,6 +87,17 @@ class EngineMetrics {
         } catch (RuntimeException e) {
             log.warn("could not count the engine's instances, tasks and jobs: {}", e.toString());
         }
+    }
+
+    /** The user tasks of the latest deployed version of each process (read from the model once per version). */
+    private Set<String> userTaskKeys() {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            if (modelsRead.add(definition.getId())) {
+                repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)
+                        .forEach(task -> taskKeys.add(task.getId()));
+            }
+        }
+        return taskKeys;
     }
 
     private void set(String name, Tags tags, long value) {
