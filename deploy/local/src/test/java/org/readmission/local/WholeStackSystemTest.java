@@ -486,6 +486,7 @@ class WholeStackSystemTest {
             assertThat(task(REQUESTED, "case-officer", caseId, DECIDE)).as("the engine's decision task is done").isEmpty();
 
             browser.findElement(By.cssSelector("header form button")).click(); // sign out
+            await("signed out").atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().contains("/login"));
             signIn(browser, base, "nl-dtv.officer");
             browser.get(base + "/cases/" + caseId);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
@@ -687,6 +688,10 @@ class WholeStackSystemTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("sign-in")).click();
+        // the sign-in's redirect to the task list must have landed before the next page is asked for, or it overtakes it
+        await("signed in as " + user).atMost(Duration.ofSeconds(15))
+                .until(() -> !browser.getCurrentUrl().contains("/login")
+                        && !browser.findElements(By.cssSelector("header form button")).isEmpty());
     }
 
     /**
