@@ -1,6 +1,7 @@
 package org.readmission.messaging;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,18 +38,38 @@ public class EventPublisher {
     }
 
     public void publish(String topic, String caseId, String ceId, SpecificRecord event, Instant time) {
-        EventType type = catalog.of(event.getClass());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, caseId, codec.encode(event));
-        CloudEventHeaders.write(record.headers(), CloudEventAttributes.of(type, ceId, properties.source(), caseId, time));
+        WireEvent wire = encode(topic, caseId, ceId, event, time);
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            send(wire).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + type.ceType() + " of case " + caseId, e);
+            throw new IllegalStateException("interrupted while publishing " + wire.ceType() + " of case " + caseId, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("could not publish " + type.ceType() + " of case " + caseId + " to " + topic
+            throw new IllegalStateException("could not publish " + wire.ceType() + " of case " + caseId + " to " + topic
                     + ": " + cause, cause);
         }
+    }
+
+    /**
+     * The event in its wire form (Avro single-object encoding) with what its CloudEvents headers are made of, to be
+     * kept, e.g. in a transactional outbox, and {@linkplain #send sent} later, as often as needed, always the same.
+     */
+    public WireEvent encode(String topic, String caseId, String ceId, SpecificRecord event, Instant time) {
+        return new WireEvent(topic, caseId, ceId, catalog.of(event.getClass()).ceType(), time, codec.encode(event));
+    }
+
+    /** Sends without waiting: the future completes when the broker has the record ({@code acks=all}). */
+    public CompletableFuture<?> send(WireEvent wire) {
+        EventType type = catalog.byCeType(wire.ceType()).orElseThrow(() -> new IllegalArgumentException(
+                "not an event type of the catalogue: " + wire.ceType()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(wire.topic(), null, wire.key(), wire.payload());
+        CloudEventHeaders.write(record.headers(),
+                CloudEventAttributes.of(type, wire.ceId(), properties.source(), wire.key(), wire.time()));
+        return kafka.send(record);
+    }
+
+    /** An encoded event: topic, key (= case id = {@code ce_subject}), {@code ce_id}, {@code ce_type}, {@code ce_time}, bytes. */
+    public record WireEvent(String topic, String key, String ceId, String ceType, Instant time, byte[] payload) {
     }
 }

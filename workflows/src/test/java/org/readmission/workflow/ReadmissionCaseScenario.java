@@ -172,7 +172,7 @@ abstract class ReadmissionCaseScenario {
     ClockUtil.setCurrentTime(Date.from(now));
   }
 
-  /** Runs every asynchronous step (publishing) that is due, as the job executor would. */
+  /** Runs every asynchronous step that is due (e.g. starting the reintegration handoffs), as the job executor would. */
   void runAsyncSteps() {
     for (int i = 0; i < 200; i++) {
       List<Job> jobs = managementService().createJobQuery().messages().executable().listPage(0, 1);

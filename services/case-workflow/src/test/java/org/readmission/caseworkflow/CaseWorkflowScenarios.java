@@ -3,6 +3,7 @@ package org.readmission.caseworkflow;
 import org.readmission.testing.TopicReader;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -210,5 +211,36 @@ abstract class CaseWorkflowScenarios extends CaseWorkflowTestBase {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(1);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(1);
         assertThat(caseEvents.typesOf(caseId)).containsExactly(REGISTERED, FORWARDED, DEADLINE_SET);
+    }
+
+    @Test
+    void aStepThatRollsBackLeavesNoEventBehind() {
+        String caseId = CaseCommands.newCaseId();
+        caseFiles.register(CaseCommands.openCase(caseId));
+        deployProbe("outbox-rollback-probe", "ServiceTask_PublishThenFail", true);
+        deployProbe("outbox-publish-probe", "ServiceTask_PublishAndCommit", false);
+
+        // the publishing step wrote its event to the outbox, then a later step of the same transaction failed
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("outbox-rollback-probe", caseId))
+                .hasMessageContaining("noSuchStep");
+        // the same event from a step that commits: the relay sends the outbox in order, so once this one is on the
+        // topic, the rolled-back one would have been before it
+        runtime.startProcessInstanceByKey("outbox-publish-probe", caseId);
+        List<ConsumerRecord<String, byte[]>> sent = caseEvents.await(r -> caseId.equals(r.key()), 1);
+        assertThat(sent).singleElement().satisfies(r -> assertThat(header(r, CloudEventHeaders.ID))
+                .isEqualTo(org.readmission.events.EventIds.deterministic(caseId, "ServiceTask_PublishAndCommit", "", "")));
+        assertThat(caseEvents.ofCase(caseId)).hasSize(1);
+        assertThat(caseFiles.get(caseId).timeline()).extracting(t -> t.activityId()).containsExactly("ServiceTask_PublishAndCommit");
+    }
+
+    private void deployProbe(String key, String publishingStep, boolean failAfterwards) {
+        var builder = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Probe")
+                .serviceTask(publishingStep).camundaDelegateExpression("${publishCaseEvent}")
+                .camundaInputParameter("eventType", REGISTERED);
+        var model = failAfterwards
+                ? builder.serviceTask("ServiceTask_Fail").camundaDelegateExpression("${noSuchStep}").endEvent("EndEvent_Probe").done()
+                : builder.endEvent("EndEvent_Probe").done();
+        repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
     }
 }

@@ -49,6 +49,8 @@ abstract class CaseWorkflowTestBase {
     @Autowired
     HistoryService history;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     MongoTemplate mongo;

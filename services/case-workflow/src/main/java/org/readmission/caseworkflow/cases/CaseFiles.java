@@ -15,6 +15,7 @@ import org.readmission.events.common.Person;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.protection.FieldEncryption;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -90,6 +91,26 @@ public class CaseFiles {
 
     public void recordPublished(String caseId, CaseFile.TimelineEntry entry) {
         pushOnce(caseId, "timeline", entry.ceId(), entry);
+    }
+
+    /** What the case file records of a sent event: its timeline entry, and the deadline it announced if any. */
+    public record Published(String caseId, CaseFile.TimelineEntry timeline, Optional<CaseFile.DeadlineEntry> deadline) {
+    }
+
+    /** Records sent events in one round trip to the store, each update as guarded as its single form. */
+    public void recordPublished(List<Published> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, CaseFile.class);
+        for (Published published : sent) {
+            CaseFile.TimelineEntry entry = published.timeline();
+            bulk.updateOne(Query.query(Criteria.where("_id").is(published.caseId()).and("timeline.ceId").ne(entry.ceId())),
+                    new Update().push("timeline", entry));
+            published.deadline().ifPresent(deadline -> bulk.updateOne(byId(published.caseId()),
+                    Update.update("deadlines." + deadline.kind(), deadline)));
+        }
+        bulk.execute();
     }
 
     public void recordDeadline(String caseId, CaseFile.DeadlineEntry deadline) {

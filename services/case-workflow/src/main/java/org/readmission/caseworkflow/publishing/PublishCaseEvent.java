@@ -6,47 +6,45 @@ import static org.readmission.workflow.ReadmissionCaseProcess.Variables.PERSON_I
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.avro.Schema;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.readmission.caseworkflow.cases.CaseFile;
 import org.readmission.caseworkflow.cases.CaseFiles;
 import org.readmission.events.EventIds;
 import org.readmission.events.common.Deadline;
 import org.readmission.messaging.EventPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.readmission.workflow.ReintegrationHandoffProcess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code publishCaseEvent}: publishes the event named by the task's {@code eventType} input. The task is
- * {@code asyncBefore}, so this runs in a job: the send waits for the broker, a failure fails the job and Camunda
- * retries it. The {@code ce_id} is derived from (case, activity, person, loop counter), so a job that is re-run
- * after a crash between "sent" and "job committed" re-sends the same event with the same id, which consumers
- * de-duplicate.
+ * {@code publishCaseEvent}: publishes the event named by the task's {@code eventType} input, by adding it to the
+ * {@link CaseEventOutbox} in the engine transaction of the step; once that transaction has committed the
+ * {@link CaseEventRelay} sends it. The step is therefore not asynchronous: it needs neither a job nor the broker,
+ * and a rollback of the step takes its events with it. The {@code ce_id} is derived from (case, activity, person,
+ * loop counter), so a step that runs again produces the same id, which consumers de-duplicate.
  */
 @Component("publishCaseEvent")
 class PublishCaseEvent implements JavaDelegate {
 
-    private static final Logger log = LoggerFactory.getLogger(PublishCaseEvent.class);
-    /** Events that say a time limit of the agreement was missed, and which one. */
-    private static final java.util.Map<String, String> SLA_BREACHES = java.util.Map.of(
-            "org.readmission.case.reply-time-limit-expired.v1", "reply");
-
     private final CaseFiles caseFiles;
     private final CaseEvents events;
     private final EventPublisher publisher;
+    private final CaseEventOutbox outbox;
+    private final CaseEventRelay relay;
     private final Clock clock;
-    private final MeterRegistry meters;
 
-    PublishCaseEvent(CaseFiles caseFiles, CaseEvents events, EventPublisher publisher, Clock clock, MeterRegistry meters) {
-        this.meters = meters;
+    PublishCaseEvent(CaseFiles caseFiles, CaseEvents events, EventPublisher publisher, CaseEventOutbox outbox,
+                     CaseEventRelay relay, Clock clock) {
         this.caseFiles = caseFiles;
         this.events = events;
         this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -64,19 +62,13 @@ class PublishCaseEvent implements JavaDelegate {
         ProcessFacts facts = new ProcessFacts(caseId, activityId, execution::getVariable);
         for (CaseEvents.Built built : events.build(eventType, new CaseEvents.Context(file, facts, now))) {
             String ceId = eventId(caseId, activityId, facts, built.personId());
-            publisher.publish(built.topic(), caseId, ceId, built.event(), now);
             Schema.Field deadlineField = built.event().getSchema().getField("deadline");
-            if (deadlineField != null) {
-                Deadline deadline = (Deadline) built.event().get(deadlineField.pos());
-                caseFiles.recordDeadline(caseId, Deadlines.entryOf(deadline, facts));
-            }
-            caseFiles.recordPublished(caseId, new CaseFile.TimelineEntry(ceId, eventType, built.topic(), activityId, now));
-            log.info("case {}: published {} ({}) on {}", caseId, eventType, ceId, built.topic());
-            meters.counter("readmission.case.events.published", "type", built.event().getSchema().getName()).increment();
-            if (SLA_BREACHES.containsKey(eventType)) {
-                meters.counter("readmission.sla.breaches", "limit", SLA_BREACHES.get(eventType)).increment();
-            }
+            Optional<CaseFile.DeadlineEntry> deadline = deadlineField == null ? Optional.empty()
+                    : Optional.of(Deadlines.entryOf((Deadline) built.event().get(deadlineField.pos()), facts));
+            outbox.add(publisher.encode(built.topic(), caseId, ceId, built.event(), now), eventType, activityId, deadline);
         }
+        Context.getCommandContext().getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> relay.wake());
     }
 
     /**

@@ -1,0 +1,175 @@
+package org.readmission.caseworkflow.publishing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.readmission.caseworkflow.cases.CaseFiles;
+import org.readmission.events.EventCatalog;
+import org.readmission.messaging.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Sends what the {@link CaseEventOutbox} holds, oldest first, in batches: it records the batch in the case files
+ * (timeline, announced deadlines) in one store round trip, hands all of it to the producer at once ({@code acks=all},
+ * idempotent, key = case id, so a case's events keep their order on their partition), waits once for all
+ * acknowledgements, then deletes the batch from the outbox. A crash or failure anywhere before the delete sends the batch again, with the same
+ * {@code ce_id}s, which consumers drop; so every event reaches the topics at least once and is seen once. A commit
+ * that added events wakes the relay at once; otherwise it looks every {@code readmission.outbox.idle-poll}. While
+ * the broker or the store is unavailable it backs off, up to {@code max-backoff}, and nothing is lost: the events
+ * stay in the outbox, counted by {@code readmission.outbox.backlog} and {@code readmission.outbox.oldest.age}.
+ *
+ * <p>One relay per engine database: a second node would send the same events again (dropped by consumers, but
+ * wasted); running several nodes needs a lease on the relay first.
+ */
+@Component
+@EnableConfigurationProperties(OutboxProperties.class)
+class CaseEventRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventRelay.class);
+    /** Events that say a time limit of the agreement was missed, and which one. */
+    private static final Map<String, String> SLA_BREACHES = Map.of(
+            "org.readmission.case.reply-time-limit-expired.v1", "reply");
+
+    private final CaseEventOutbox outbox;
+    private final EventPublisher publisher;
+    private final CaseFiles caseFiles;
+    private final MeterRegistry meters;
+    private final EventCatalog catalog;
+    private final OutboxProperties properties;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile CaseEventOutbox.Backlog backlog = new CaseEventOutbox.Backlog(0, java.util.Optional.empty());
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    CaseEventRelay(CaseEventOutbox outbox, EventPublisher publisher, CaseFiles caseFiles, MeterRegistry meters,
+                   EventCatalog catalog, OutboxProperties properties) {
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.caseFiles = caseFiles;
+        this.meters = meters;
+        this.properties = properties;
+        Gauge.builder("readmission.outbox.backlog", () -> backlog.events())
+                .description("case events committed by the engine and not yet sent").register(meters);
+        Gauge.builder("readmission.outbox.oldest.age", () -> backlog.oldest()
+                        .map(oldest -> Duration.between(oldest, Instant.now()).toMillis() / 1000.0).orElse(0.0))
+                .description("seconds the oldest unsent case event has waited").baseUnit("seconds").register(meters);
+    }
+
+    /** A transaction that added events committed: send them now. */
+    void wake() {
+        wake.release();
+    }
+
+    /** Sends one batch; returns how many events it sent (0 when the outbox is empty). */
+    int relayOnce() throws InterruptedException, ExecutionException, TimeoutException {
+        List<OutboxEntry> batch = outbox.oldest(properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // the case file first: once a consumer sees an event, the case file already has it on its timeline
+        caseFiles.recordPublished(batch.stream()
+                .map(entry -> new CaseFiles.Published(entry.wire().key(), entry.timeline(), entry.deadline())).toList());
+        CompletableFuture<?>[] sends = batch.stream().map(entry -> publisher.send(entry.wire())).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        outbox.remove(batch);
+        for (OutboxEntry entry : batch) {
+            log.debug("case {}: published {} ({}) on {}", entry.wire().key(), entry.timeline().ceType(),
+                    entry.wire().ceId(), entry.wire().topic());
+            meters.counter("readmission.case.events.published", "type", catalog.byCeType(entry.wire().ceType())
+                    .map(type -> type.schema().getName()).orElse(entry.wire().ceType())).increment();
+            String breach = SLA_BREACHES.get(entry.timeline().ceType());
+            if (breach != null) {
+                meters.counter("readmission.sla.breaches", "limit", breach).increment();
+            }
+        }
+        return batch.size();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                if (!backoff.isZero()) {
+                    log.info("case-event relay: sending again after a failure");
+                    backoff = Duration.ZERO;
+                }
+                if (sent < properties.batchSize()) {
+                    backlog = outbox.backlog();
+                    if (backlog.events() == 0) {
+                        wake.tryAcquire(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), properties.maxBackoff());
+                log.warn("case-event relay: a batch was not sent ({}); the events stay in the outbox, next attempt in {} ms",
+                        e instanceof ExecutionException ? e.getCause() : e, backoff.toMillis());
+                try {
+                    refreshBacklog();
+                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void refreshBacklog() {
+        try {
+            backlog = outbox.backlog();
+        } catch (RuntimeException e) {
+            log.debug("outbox backlog not counted: {}", e.toString());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "case-event-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread relay = thread;
+        if (relay != null) {
+            relay.interrupt();
+            try {
+                relay.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
