@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Everything the events tell about one case: the read model's document. Its methods are the transitions the
  * projection applies, one per kind of event; each records a timeline entry and re-derives the open tasks. Holds
- * personal data (names, dates of birth, document numbers): never log it.
+ * personal data (names, dates of birth, document numbers): never log it. Stored with those fields encrypted
+ * ({@link ReadModelEncryption}); in memory they are readable.
  */
 @Document("cases")
 public class CaseFile {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.readmission.protection.BlindIndex;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,9 +26,11 @@ public class CaseIndex {
     public static final String TASKS = "task_index";
 
     private final MongoTemplate mongo;
+    private final BlindIndex blindIndex;
 
-    public CaseIndex(MongoTemplate mongo) {
+    public CaseIndex(MongoTemplate mongo, BlindIndex blindIndex) {
         this.mongo = mongo;
+        this.blindIndex = blindIndex;
     }
 
     public record Page(List<CaseIndexEntry> rows, long total, int page, int size) {
@@ -68,7 +71,8 @@ public class CaseIndex {
 
     /**
      * Search within the scope. Each given field narrows the result: the case id or partner reference (exact), every
-     * word of the name (by {@link SearchKeys}), a document number (capitals and digits compared).
+     * word of the name (by {@link SearchKeys}), a document number (capitals and digits compared, exactly, through the
+     * blind index: the entry under every key of the index keyset, so rows indexed before a key rotation are found).
      */
     public List<CaseIndexEntry> search(PartyScope scope, String caseOrReference, String name, String documentNumber, int limit) {
         if (caseOrReference != null && !caseOrReference.isBlank() && blank(name) && blank(documentNumber)) {
@@ -91,7 +95,8 @@ public class CaseIndex {
             }
         }
         if (documentNumber != null && !documentNumber.isBlank()) {
-            all.add(Criteria.where("documentNumbers").is(SearchKeys.documentNumber(documentNumber)));
+            all.add(Criteria.where("documentIndex").in(
+                    blindIndex.candidates(SearchKeys.DOCUMENT_NUMBER_INDEX, SearchKeys.documentNumber(documentNumber))));
         }
         if (all.size() == 1) {
             return List.of();
@@ -108,7 +113,7 @@ public class CaseIndex {
     /** Every case of the scope (statistics). */
     public List<CaseIndexEntry> all(PartyScope scope) {
         Query query = Query.query(scope.criteria());
-        query.fields().exclude("nameKeys", "documentNumbers", "mainPersonName");
+        query.fields().exclude("nameKeys", "documentIndex", "mainPersonName");
         return mongo.find(query, CaseIndexEntry.class);
     }
 

@@ -5,30 +5,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.readmission.protection.BlindIndex;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The compact row of one case that lists, search and statistics read (the whole {@link CaseFile} is only read for
  * the case page). Rewritten from the case file after every event. {@code taskGroups} / {@code taskParties} let a
- * task list select its rows with a single equality on an array.
+ * task list select its rows with a single equality on an array. Document numbers are kept only as blind-index entries
+ * ({@code documentIndex}: keyed hashes, {@link BlindIndex}); {@code mainPersonName} is encrypted at rest
+ * ({@link ReadModelEncryption}); {@code nameKeys} are the phonetic search keys.
  */
 @Document("case_index")
 public record CaseIndexEntry(@Id String caseId, String applicationId, String requestingParty, String requestedParty,
                              String procedure, String category, CaseState state, String mainPersonName, int personCount,
-                             List<String> nameKeys, List<String> documentNumbers, Instant receivedAt, Instant replyDueAt,
+                             List<String> nameKeys, List<String> documentIndex, Instant receivedAt, Instant replyDueAt,
                              String decision, Instant decidedAt, Boolean decidedWithinLimit, Instant travelDocumentIssuedAt,
                              Instant transferredAt, Instant closedAt, String outcome, boolean onHold, int holdsPlaced,
                              List<OpenTask> openTasks, List<String> taskGroups, List<String> taskParties, Instant nextDueAt,
                              int reintegrationReferred, List<String> reintegrationStages) {
 
-    public static CaseIndexEntry of(CaseFile file) {
+    /** The row of the case; its document numbers indexed with the blind index (exact search, {@link CaseIndex#search}). */
+    public static CaseIndexEntry of(CaseFile file, BlindIndex blindIndex) {
         List<CaseFile.Person> persons = file.persons();
         List<String> nameKeys = persons.stream()
                 .flatMap(p -> SearchKeys.ofWords(p.givenNames(), p.surname(), p.patronymic(), p.nativeScript()).stream())
                 .distinct().toList();
         List<String> documents = persons.stream().flatMap(p -> p.documents().stream())
-                .map(d -> SearchKeys.documentNumber(d.number())).filter(n -> !n.isEmpty()).distinct().toList();
+                .map(d -> SearchKeys.documentNumber(d.number())).filter(n -> !n.isEmpty()).distinct()
+                .map(n -> blindIndex.of(SearchKeys.DOCUMENT_NUMBER_INDEX, n)).toList();
         List<OpenTask> tasks = file.openTasks();
         Instant travelDocumentIssuedAt = file.travelDocuments().stream().map(CaseFile.TravelDocument::issuedAt)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);

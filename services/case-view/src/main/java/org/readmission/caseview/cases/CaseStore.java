@@ -2,21 +2,25 @@ package org.readmission.caseview.cases;
 
 import java.util.Optional;
 
+import org.readmission.protection.BlindIndex;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The projection's unscoped access to the read model: load a case by id, save it with its index row, drop
  * everything for a replay. Pages and reports never use it (they read through {@link CaseFiles} and
- * {@link CaseIndex}, which take a {@link PartyScope}); {@code ArchitectureTest} checks that.
+ * {@link CaseIndex}, which take a {@link PartyScope}); {@code ArchitectureTest} checks that. Every write goes through
+ * the {@code MongoTemplate}, so {@link ReadModelEncryption} seals the sensitive fields of each document written.
  */
 @Component
 public class CaseStore {
 
     private final MongoTemplate mongo;
+    private final BlindIndex blindIndex;
 
-    public CaseStore(MongoTemplate mongo) {
+    public CaseStore(MongoTemplate mongo, BlindIndex blindIndex) {
         this.mongo = mongo;
+        this.blindIndex = blindIndex;
     }
 
     public Optional<CaseFile> load(String caseId) {
@@ -30,7 +34,7 @@ public class CaseStore {
      */
     public CaseFile save(CaseFile file) {
         CaseFile saved = mongo.save(file);
-        CaseIndexEntry entry = CaseIndexEntry.of(saved);
+        CaseIndexEntry entry = CaseIndexEntry.of(saved, blindIndex);
         mongo.save(entry);
         if (entry.taskGroups().isEmpty()) {
             mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
@@ -44,7 +48,7 @@ public class CaseStore {
     /** Bulk insert for seeding (benchmark, demo): new cases only. */
     public void insertAll(java.util.Collection<CaseFile> files) {
         mongo.insertAll(files);
-        java.util.List<CaseIndexEntry> entries = files.stream().map(CaseIndexEntry::of).toList();
+        java.util.List<CaseIndexEntry> entries = files.stream().map(f -> CaseIndexEntry.of(f, blindIndex)).toList();
         mongo.insertAll(entries);
         java.util.List<CaseIndexEntry> withTasks = entries.stream().filter(e -> !e.taskGroups().isEmpty())
                 .map(CaseIndexEntry::withoutSearchKeys).toList();

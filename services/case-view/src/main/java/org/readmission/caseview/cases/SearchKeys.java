@@ -15,6 +15,9 @@ import org.readmission.names.NameKey;
  */
 public final class SearchKeys {
 
+    /** The blind-index kind of document numbers (hashed with {@link #documentNumber}'s compared form). */
+    public static final String DOCUMENT_NUMBER_INDEX = "document-number";
+
     private SearchKeys() {
     }
 

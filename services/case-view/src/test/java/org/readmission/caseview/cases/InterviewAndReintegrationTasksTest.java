@@ -81,7 +81,9 @@ class InterviewAndReintegrationTasksTest {
         assertThat(tasks(file)).containsExactly("UserTask_IssueTravelDocument@AZ-SMS:consular-officer");
         assertThat(file.approvedPersonIds()).containsExactly("P1", "P2");
         assertThat(file.decidedWithinLimit()).contains(false);
-        assertThat(CaseIndexEntry.of(file).decision()).isEqualTo("DEEMED_AGREED");
+        org.readmission.protection.BlindIndex index = new org.readmission.protection.BlindIndex(org.readmission.protection.Keysets
+                .generate(com.google.crypto.tink.prf.PredefinedPrfParameters.HMAC_SHA256_PRF));
+        assertThat(CaseIndexEntry.of(file, index).decision()).isEqualTo("DEEMED_AGREED");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.readmission.testing.MongoWireTestServer;
 import org.readmission.caseview.cases.CaseFile;
 import org.readmission.caseview.cases.CaseState;
 import org.readmission.caseview.cases.CaseStore;
+import org.readmission.caseview.cases.ReadModelEncryption;
 import org.readmission.events.partner.CaseOutcome;
 import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReadmissionDecisionType;
@@ -54,6 +55,7 @@ class ReplayIntegrationTest {
     @Autowired CaseStore store;
     @Autowired Replay replay;
     @Autowired MongoTemplate mongo;
+    @Autowired ReadModelEncryption encryption;
 
     @Test
     void rebuildsTheReadModelIdenticallyAndIdempotently() {
@@ -133,7 +135,10 @@ class ReplayIntegrationTest {
         return out;
     }
 
-    /** Every document of both collections by collection/id; the optimistic-lock version and set order left out. */
+    /**
+     * Every document of both collections by collection/id, its encrypted fields opened (each encryption draws a fresh
+     * nonce, so the ciphertexts of a rebuild differ); the optimistic-lock version and set order left out.
+     */
     private Map<String, Document> readModel() {
         Map<String, Document> all = new TreeMap<>();
         for (String collection : List.of("cases", "case_index")) {
@@ -143,7 +148,7 @@ class ReplayIntegrationTest {
                 if (applied instanceof List<?> ids) {
                     document.put("appliedEventIds", new TreeSet<>(ids.stream().map(String::valueOf).toList()));
                 }
-                all.put(collection + "/" + document.get("_id"), document);
+                all.put(collection + "/" + document.get("_id"), encryption.open(collection, document));
             }
         }
         return all;
