@@ -39,11 +39,14 @@ public class Inbox {
     private final ApplicationEventPublisher events;
     private final InboxMetrics metrics;
     private final InboxProperties properties;
+    private final CasesWithPendingEntries pendingCases;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Inbox(InboxEntries entries, MongoTemplate mongo, CorrelationRequests requests, ProcessCorrelator correlator,
-          ApplicationEventPublisher events, InboxMetrics metrics, InboxProperties properties, Clock clock) {
+          ApplicationEventPublisher events, InboxMetrics metrics, InboxProperties properties,
+          CasesWithPendingEntries pendingCases, Clock clock) {
+        this.pendingCases = pendingCases;
         this.entries = entries;
         this.mongo = mongo;
         this.requests = requests;
@@ -97,6 +100,9 @@ public class Inbox {
     /** The process of a case moved on: its pending entries are due now. */
     @EventListener
     void on(CaseMovedOn moved) {
+        if (!pendingCases.takeForWakeUp(moved.caseId())) {
+            return; // nothing of this case waits here
+        }
         Instant now = clock.instant();
         mongo.updateMulti(Query.query(Criteria.where("caseId").is(moved.caseId())
                         .and("state").is(InboxState.PENDING).and("nextAttemptAt").gt(now)),
@@ -164,6 +170,7 @@ public class Inbox {
         }
         entry.deferred(shortProblem, now, properties.nextAttempt(now, entry.attempts() + 1, expiresAt));
         if (save(entry)) {
+            pendingCases.deferred(entry.caseId());
             metrics.attempted("deferred");
             log.debug("case {}: {} {} pending (attempt {}), next attempt at {}", entry.caseId(), entry.messageName(),
                     entry.ceId(), entry.attempts(), entry.nextAttemptAt());
