@@ -70,7 +70,7 @@ public class Inbox {
             return Receipt.DUPLICATE;
         }
         metrics.received("stored", event.ceType());
-        attempt(entry);
+        attempt(entry, false);
         return Receipt.STORED;
     }
 
@@ -91,7 +91,7 @@ public class Inbox {
             } catch (OptimisticLockingFailureException e) {
                 continue; // another node or the listener took it
             }
-            attempt(claimed);
+            attempt(claimed, true);
             attempted++;
         }
         return attempted;
@@ -122,11 +122,15 @@ public class Inbox {
         return entries.findByCaseIdOrderByReceivedAtAsc(caseId, PageRequest.of(0, limit));
     }
 
-    private void attempt(InboxEntry entry) {
+    /**
+     * @param mayHaveBeenDelivered false only right after the entry was first stored: nothing can have delivered it
+     *                             yet, so the engine need not be asked for its delivery marker
+     */
+    private void attempt(InboxEntry entry, boolean mayHaveBeenDelivered) {
         String problem;
         try {
             CorrelationRequest request = requests.requestFor(entry);
-            ProcessCorrelator.Outcome outcome = correlator.correlate(entry, request);
+            ProcessCorrelator.Outcome outcome = correlator.correlate(entry, request, mayHaveBeenDelivered);
             if (outcome instanceof ProcessCorrelator.Correlated correlated) {
                 settleCorrelated(entry, correlated);
                 return;

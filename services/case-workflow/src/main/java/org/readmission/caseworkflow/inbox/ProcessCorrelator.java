@@ -62,11 +62,19 @@ class ProcessCorrelator {
         return MARKER_PREFIX + EventIds.deterministic(entry.id()).replace("-", "");
     }
 
-    Outcome correlate(InboxEntry entry, CorrelationRequest request) {
+    /**
+     * @param mayHaveBeenDelivered whether an earlier attempt may have delivered the entry (a retry, a take-over after a
+     *                             crash); only then is the engine asked for the marker first. An entry stored a moment
+     *                             ago by this very call chain cannot have been delivered, and the two queries (running
+     *                             and historic instances of the case, then their variables) are skipped.
+     */
+    Outcome correlate(InboxEntry entry, CorrelationRequest request, boolean mayHaveBeenDelivered) {
         String marker = markerOf(entry);
-        Optional<String> earlier = instanceHolding(marker, request.caseId());
-        if (earlier.isPresent()) {
-            return new Correlated(earlier.get(), true);
+        if (mayHaveBeenDelivered) {
+            Optional<String> earlier = instanceHolding(marker, request.caseId());
+            if (earlier.isPresent()) {
+                return new Correlated(earlier.get(), true);
+            }
         }
         try {
             if (request instanceof CorrelationRequest.StartCase start) {
