@@ -82,8 +82,11 @@ public final class CaseBenchCommand {
         EndToEndPhase.Result e2e = null;
         if (!o.skipEndToEnd()) {
             out.println("a) End to end over Kafka");
+            CpuAccount cpu = CpuAccount.start();
             e2e = new EndToEndPhase(kafka, factory.codec(), runTag, o.timeout(), o.progressEvery(), out).run(specs);
+            CpuAccount.Usage used = cpu.stop();
             print(out, e2e.latencies());
+            used.print(out, e2e.latencies().decided(), machine.cores());
             out.printf(Locale.ROOT, "   acknowledged %d, verification results sent %d, decisions sent %d, send failures %d%n",
                     e2e.acknowledged(), e2e.verificationResultsSent(), e2e.decisionsSent(), e2e.sendFailures());
             if (!e2e.missing().isEmpty()) {
@@ -97,8 +100,11 @@ public final class CaseBenchCommand {
         }
 
         out.println("b) Bare engine: same model, same cases, in-process engine (H2 in memory, history audit), no-op beans, no Kafka");
+        CpuAccount bareCpu = CpuAccount.startThisProcessOnly();
         CaseLatencies bare = new BareEnginePhase(o.timeout(), o.progressEvery(), out, DRIVER_THREADS).run(specs);
+        CpuAccount.Usage bareUsed = bareCpu.stop();
         print(out, bare);
+        bareUsed.print(out, bare.decided(), machine.cores());
         out.println();
 
         if (e2e == null) {
