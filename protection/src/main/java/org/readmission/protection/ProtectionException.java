@@ -6,4 +6,8 @@ public class ProtectionException extends RuntimeException {
     public ProtectionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public ProtectionException(String message) {
+        super(message);
+    }
 }

@@ -42,6 +42,8 @@ public final class EventCatalog {
       ReintegrationReferralRequested.class, ReintegrationProgressReported.class,
       // reintegration: the minimised offer to a provider
       ReintegrationReferralOffered.class,
+      // data protection: erasure notices to the parties and providers
+      PersonalDataErased.class,
       // internal
       OpenReadmissionCase.class, RecordPartnerSubmission.class, CaseRegistered.class,
       IdentityVerificationRequested.class, IdentityVerificationCompleted.class,

@@ -27,6 +27,7 @@ class ModelDeploymentTest {
         .addClasspathResource(AgreementProfile.TIME_LIMITS_RESOURCE)
         .addClasspathResource(EvidenceClassification.RESOURCE)
         .addClasspathResource(TransitRequestProcess.REFUSAL_GROUNDS_RESOURCE)
+        .addClasspathResource(RetentionSchedule.RESOURCE)
         .deploy();
     try {
       assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
@@ -37,7 +38,8 @@ class ModelDeploymentTest {
           .extracting("key", "versionTag").containsExactlyInAnyOrder(
               tuple(AgreementProfile.TIME_LIMITS_DECISION, "eu-az/1"),
               tuple(EvidenceClassification.DECISION, "eu-az/1"),
-              tuple(TransitRequestProcess.REFUSAL_GROUNDS_DECISION, "eu-az/1"));
+              tuple(TransitRequestProcess.REFUSAL_GROUNDS_DECISION, "eu-az/1"),
+              tuple(RetentionSchedule.DECISION, "eu-az/1"));
     } finally {
       processEngine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }

@@ -30,6 +30,7 @@ import org.readmission.events.Topics;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.PartyCode;
+import org.readmission.events.partner.PersonalDataErased;
 import org.readmission.events.partner.ReintegrationNeed;
 import org.readmission.events.partner.ReintegrationPriority;
 import org.readmission.events.partner.ReintegrationProgressReported;
@@ -67,13 +68,17 @@ class ReintegrationIntegrationTest {
     static final Map<Class<?>, Set<String>> PROVIDER_ALLOW_LIST = Map.of(
             ReintegrationReferralOffered.class, Set.of("caseRef", "occurredAt", "referralId", "personId", "providerParty",
                     "priority", "vulnerabilities", "needs", "region", "answerBy"),
-            ReintegrationProgressReported.class, Set.of("caseRef", "occurredAt", "personId", "providerParty", "stage", "note"));
+            ReintegrationProgressReported.class, Set.of("caseRef", "occurredAt", "personId", "providerParty", "stage", "note"),
+            PersonalDataErased.class, Set.of("caseRef", "occurredAt", "erasedAt", "reason", "scope", "personIds",
+                    "retentionEndedAt", "note"));
     static final Set<String> CASE_REF_FIELDS = Set.of("caseId", "applicationId", "requestingParty", "requestedParty");
     static final List<String> PROVIDERS = List.of("AZ-SMS-RU", "IOM-AZ", "AZ-EURP-GANJA", "AZ-EURP-LANKARAN", "DE-CARITAS");
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
+    static void store(DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("reintegration-it");
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("reintegration_it"));
+        registry.add("readmission.data-dir", dataDir::toString);
     }
 
     @Value("${spring.embedded.kafka.brokers}")

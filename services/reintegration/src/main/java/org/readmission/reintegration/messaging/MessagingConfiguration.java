@@ -21,11 +21,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    /** Referrals and updates (with their dead-letter topics) and each configured provider's notification topic. */
+    /**
+     * Referrals and updates, the case events (for closures: retention), with their dead-letter topics, and each
+     * configured provider's notification topic.
+     */
     @Bean
     KafkaAdmin.NewTopics reintegrationTopics(ProviderProperties providers, MessagingProperties messaging) {
         List<String> topics = new ArrayList<>(List.of(Topics.REINTEGRATION_REFERRALS, Topics.dlt(Topics.REINTEGRATION_REFERRALS),
-                Topics.REINTEGRATION_UPDATES, Topics.dlt(Topics.REINTEGRATION_UPDATES)));
+                Topics.REINTEGRATION_UPDATES, Topics.dlt(Topics.REINTEGRATION_UPDATES),
+                Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS)));
         providers.providers().forEach(provider -> topics.add(Topics.partnerNotifications(provider.code())));
         return TopicDeclarations.of(topics, messaging);
     }

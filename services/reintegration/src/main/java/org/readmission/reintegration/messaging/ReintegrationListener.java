@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.events.CloudEventAttributes;
 import org.readmission.events.Topics;
+import org.readmission.events.partner.CaseClosed;
 import org.readmission.events.partner.ReintegrationProgressReported;
 import org.readmission.events.partner.ReintegrationReferralRequested;
 import org.readmission.events.reintegration.ReintegrationClosed;
@@ -14,8 +15,9 @@ import org.readmission.messaging.DeadLetters;
 import org.readmission.messaging.Envelope;
 import org.readmission.messaging.EnvelopeReader;
 import org.readmission.messaging.MessagingProperties;
+import org.readmission.protection.CaseKeyShreddedException;
 import org.readmission.reintegration.referral.ReferralDesk;
-import org.readmission.reintegration.referral.ReferralRequest;
+import org.readmission.reintegration.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -38,21 +40,31 @@ class ReintegrationListener {
     private final DeadLetters deadLetters;
     private final ReferralDesk desk;
     private final PendingRelay relay;
+    private final Retention retention;
     private final Clock clock;
     private final String ownSource;
 
     ReintegrationListener(EnvelopeReader reader, DeadLetters deadLetters, ReferralDesk desk, PendingRelay relay,
-                          Clock clock, MessagingProperties messaging) {
+                          Retention retention, Clock clock, MessagingProperties messaging) {
         this.reader = reader;
         this.deadLetters = deadLetters;
         this.desk = desk;
         this.relay = relay;
+        this.retention = retention;
         this.clock = clock;
         this.ownSource = messaging.source();
     }
 
     @KafkaListener(id = "reintegration-referrals", idIsGroup = false, topics = Topics.REINTEGRATION_REFERRALS)
     void onReferral(ConsumerRecord<String, byte[]> record) {
+        try {
+            referral(record);
+        } catch (RuntimeException e) {
+            deadLetterIfErased(record, e);
+        }
+    }
+
+    private void referral(ConsumerRecord<String, byte[]> record) {
         Envelope envelope = reader.read(record);
         if (envelope instanceof Envelope.Unreadable unreadable) {
             deadLetter(record, unreadable.code().name(), unreadable.message());
@@ -64,6 +76,11 @@ class ReintegrationListener {
         if (event.payload() instanceof ReintegrationReferralRequested requested) {
             if (!requested.getConsentGiven()) {
                 deadLetter(record, "CONSENT_MISSING", "a referral needs the person's consent (consentGiven=true)");
+                return;
+            }
+            if (retention.erased(requested.getCaseRef().getCaseId().getValue())) {
+                deadLetter(record, "CASE_ERASED", "the personal data of case " + requested.getCaseRef().getCaseId().getValue()
+                        + " was erased after its retention period (PersonalDataErased); nothing more is kept for it");
                 return;
             }
             relay.relay(desk.requested(ceId, EventMapping.request(requested), at));
@@ -78,6 +95,43 @@ class ReintegrationListener {
 
     @KafkaListener(id = "reintegration-updates", idIsGroup = false, topics = Topics.REINTEGRATION_UPDATES)
     void onUpdate(ConsumerRecord<String, byte[]> record) {
+        try {
+            update(record);
+        } catch (RuntimeException e) {
+            deadLetterIfErased(record, e);
+        }
+    }
+
+    /**
+     * Case closures on {@code readmission.case-events} start the case's retention period; every other case event is
+     * someone else's business here. Unreadable records go to {@code readmission.case-events.dlt}.
+     */
+    @KafkaListener(id = "reintegration-case-events", idIsGroup = false, topics = Topics.CASE_EVENTS)
+    void onCaseEvent(ConsumerRecord<String, byte[]> record) {
+        Envelope envelope = reader.read(record);
+        if (envelope instanceof Envelope.Unreadable unreadable) {
+            deadLetter(record, unreadable.code().name(), unreadable.message());
+            return;
+        }
+        Envelope.Decoded event = (Envelope.Decoded) envelope;
+        if (event.payload() instanceof CaseClosed closed) {
+            retention.caseClosed(event.attributes().id(), EventMapping.closure(closed));
+        }
+    }
+
+    /** A late event of a case whose key is shredded cannot be kept: dead-lettered with CASE_ERASED. */
+    private void deadLetterIfErased(ConsumerRecord<String, byte[]> record, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CaseKeyShreddedException shredded) {
+                deadLetter(record, "CASE_ERASED", "the personal data of case " + shredded.caseId()
+                        + " was erased after its retention period (PersonalDataErased); nothing more is kept for it");
+                return;
+            }
+        }
+        throw failure;
+    }
+
+    private void update(ConsumerRecord<String, byte[]> record) {
         Envelope envelope = reader.read(record);
         if (envelope instanceof Envelope.Unreadable unreadable) {
             deadLetter(record, unreadable.code().name(), unreadable.message());

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.readmission.events.EventIds;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,6 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The reintegration of one returned person of a case: one document holds the state, the support plan, the follow-ups,
  * the ce_ids already handled and the events still to publish, so every change is atomic without transactions.
+ *
+ * <p>The person's data (priority, needs, vulnerabilities, region, notes, follow-up notes) is not stored in clear: it
+ * is sealed under the case's own key by {@link ReferralSealing} on every save ({@code personalData}), so shredding
+ * the case key after the retention period leaves nothing readable. After {@link #erase} only ids, parties and the
+ * time of erasure remain.
  */
 @Document("referrals")
 public class Referral {
@@ -29,20 +35,30 @@ public class Referral {
     private String requestedParty;
     private String personId;
     private ReferralState state;
+    @Transient
     private String priority;
+    @Transient
     private List<String> needs = new ArrayList<>();
+    @Transient
     private List<String> vulnerabilities = new ArrayList<>();
+    @Transient
     private String region;
     private int attempt;
     @Indexed
     private String provider;
     private List<String> triedProviders = new ArrayList<>();
     private Instant supportPlanAgreedAt;
+    /** Stored without their notes, which are sealed with the rest of the person's data (same order). */
     private List<FollowUpRecord> followUps = new ArrayList<>();
+    @Transient
+    private List<String> followUpNotes = new ArrayList<>();
+    @Transient
     private List<String> notes = new ArrayList<>();
     private String outcome;
     private boolean restricted;
     private Instant updatedAt;
+    /** When the person's data was erased (retention period over); null before. */
+    private Instant erasedAt;
     private List<String> handledEventIds = new ArrayList<>();
     private List<PendingEvent> pending = new ArrayList<>();
 
@@ -63,7 +79,8 @@ public class Referral {
 
     /** A request for a new attempt: the details are (re)taken, earlier providers are left out. */
     boolean takes(ReferralRequest request) {
-        if (state == ReferralState.CONSENT_WITHDRAWN || state == ReferralState.CLOSED || request.attempt() <= attempt) {
+        if (state == ReferralState.CONSENT_WITHDRAWN || state == ReferralState.CLOSED || state == ReferralState.ERASED
+                || request.attempt() <= attempt) {
             return false;
         }
         applicationId = request.applicationId();
@@ -94,6 +111,9 @@ public class Referral {
 
     /** A provider's report. */
     void record(String stage, String note, Instant at) {
+        if (state == ReferralState.ERASED) {
+            return;
+        }
         switch (stage) {
             case "ACCEPTED" -> state = ReferralState.ACCEPTED;
             case "DECLINED" -> state = ReferralState.DECLINED;
@@ -103,7 +123,8 @@ public class Referral {
             }
             case "FOLLOW_UP_ARRIVAL", "FOLLOW_UP_3_MONTHS", "FOLLOW_UP_6_MONTHS" -> {
                 state = ReferralState.IN_SUPPORT;
-                followUps.add(new FollowUpRecord(stage, at, note));
+                followUps.add(new FollowUpRecord(stage, at, null));
+                followUpNotes.add(note);
             }
             case "CLOSED" -> state = ReferralState.CLOSED;
             default -> {
@@ -121,7 +142,7 @@ public class Referral {
      * withdrawal itself can be proven). The provider is told; a withdrawal a provider reported is passed on.
      */
     void withdrawConsent(boolean reportedByProvider, Instant at) {
-        if (state == ReferralState.CONSENT_WITHDRAWN) {
+        if (state == ReferralState.CONSENT_WITHDRAWN || state == ReferralState.ERASED) {
             return;
         }
         state = ReferralState.CONSENT_WITHDRAWN;
@@ -137,6 +158,9 @@ public class Referral {
     }
 
     void close(String outcome, Instant at) {
+        if (state == ReferralState.ERASED) {
+            return;
+        }
         if (state != ReferralState.CONSENT_WITHDRAWN) {
             state = ReferralState.CLOSED;
         }
@@ -150,8 +174,66 @@ public class Referral {
         region = null;
         notes = new ArrayList<>();
         followUps.replaceAll(followUp -> new FollowUpRecord(followUp.stage(), followUp.reportedAt(), null));
+        followUpNotes.replaceAll(note -> null);
         restricted = true;
         outcome = "CONSENT_WITHDRAWN";
+    }
+
+    /**
+     * The case's retention period is over: everything about the person goes (the sealed data with the case key, which
+     * the caller shreds, and the clear facts: state, provider, dates, follow-ups, outcome, events not yet relayed).
+     * What stays is the ids, the parties, the ce_ids handled (so a redelivered event changes nothing) and when.
+     * Idempotent.
+     */
+    void erase(Instant at) {
+        if (state == ReferralState.ERASED) {
+            return;
+        }
+        state = ReferralState.ERASED;
+        forgetPersonalData();
+        provider = null;
+        triedProviders = new ArrayList<>();
+        supportPlanAgreedAt = null;
+        followUps = new ArrayList<>();
+        followUpNotes = new ArrayList<>();
+        outcome = null;
+        restricted = true;
+        pending = new ArrayList<>();
+        erasedAt = at;
+        updatedAt = at;
+    }
+
+    /** The sealed data cannot be read any more (the case key was shredded): the referral holds none of it. */
+    void forgetPersonalData() {
+        priority = null;
+        needs = new ArrayList<>();
+        vulnerabilities = new ArrayList<>();
+        region = null;
+        notes = new ArrayList<>();
+        followUpNotes.replaceAll(note -> null);
+    }
+
+    /** What {@link ReferralSealing} seals: the person's data, never stored in clear. */
+    ReferralPersonalData personalData() {
+        return new ReferralPersonalData(priority, needs, vulnerabilities, region, notes, followUpNotes);
+    }
+
+    /** The data unsealed after reading; follow-up notes are matched to the stored follow-ups by position. */
+    void restore(ReferralPersonalData data) {
+        priority = data.priority();
+        needs = new ArrayList<>(data.needs());
+        vulnerabilities = new ArrayList<>(data.vulnerabilities());
+        region = data.region();
+        notes = new ArrayList<>(data.notes());
+        followUpNotes = new ArrayList<>(data.followUpNotes());
+        while (followUpNotes.size() < followUps.size()) {
+            followUpNotes.add(null);
+        }
+        followUps.replaceAll(followUp -> new FollowUpRecord(followUp.stage(), followUp.reportedAt(), null));
+    }
+
+    boolean erased() {
+        return state == ReferralState.ERASED;
     }
 
     boolean handled(String ceId) {
@@ -181,10 +263,19 @@ public class Referral {
     public String provider() { return provider; }
     public List<String> triedProviders() { return List.copyOf(triedProviders); }
     public Instant supportPlanAgreedAt() { return supportPlanAgreedAt; }
-    public List<FollowUpRecord> followUps() { return List.copyOf(followUps); }
+    public List<FollowUpRecord> followUps() {
+        List<FollowUpRecord> withNotes = new ArrayList<>();
+        for (int i = 0; i < followUps.size(); i++) {
+            FollowUpRecord followUp = followUps.get(i);
+            String note = i < followUpNotes.size() && followUpNotes.get(i) != null ? followUpNotes.get(i) : followUp.note();
+            withNotes.add(new FollowUpRecord(followUp.stage(), followUp.reportedAt(), note));
+        }
+        return List.copyOf(withNotes);
+    }
     public List<String> notes() { return List.copyOf(notes); }
     public String outcome() { return outcome; }
     public boolean restricted() { return restricted; }
     public Instant updatedAt() { return updatedAt; }
+    public Instant erasedAt() { return erasedAt; }
     public List<PendingEvent> pending() { return List.copyOf(pending); }
 }

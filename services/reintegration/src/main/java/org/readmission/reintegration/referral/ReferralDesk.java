@@ -1,7 +1,10 @@
 package org.readmission.reintegration.referral;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,10 @@ public class ReferralDesk {
         if (referral.handled(ceId)) {
             return new Reported.Applied(referral);
         }
+        if (referral.erased()) {
+            return new Reported.Refused("CASE_ERASED", "the personal data of case " + caseId
+                    + " was erased after its retention period (PersonalDataErased); nothing is kept for it");
+        }
         if (!sender.equals(referral.provider())) {
             return new Reported.Refused("SENDER_NOT_ALLOWED", "ce_source " + sender
                     + " is not the provider this referral is offered to; only that provider may report on it");
@@ -99,6 +106,40 @@ public class ReferralDesk {
             referral.close(outcome, at);
             return referrals.save(referral);
         });
+    }
+
+    /** Who holds data of a case's referrals: the persons referred and every provider offered one of them. */
+    public record Holders(List<String> personIds, List<String> providers) {
+
+        public boolean none() {
+            return personIds.isEmpty();
+        }
+    }
+
+    public Holders holdersOf(String caseId) {
+        List<Referral> ofCase = referrals.findByCaseIdOrderByPersonId(caseId);
+        Set<String> providers = new TreeSet<>();
+        ofCase.forEach(referral -> {
+            providers.addAll(referral.triedProviders());
+            if (referral.provider() != null) {
+                providers.add(referral.provider());
+            }
+        });
+        return new Holders(ofCase.stream().map(Referral::personId).toList(), List.copyOf(providers));
+    }
+
+    /**
+     * The case's retention period is over: every referral of the case keeps only its ids (see {@link Referral#erase}).
+     * Idempotent; works as well after the case key was shredded.
+     */
+    public void erase(String caseId, Instant at) {
+        for (Referral referral : referrals.findByCaseId(caseId)) {
+            if (!referral.erased()) {
+                referral.erase(at);
+                referrals.save(referral);
+            }
+        }
+        LOG.info("Case {}: referrals erased (retention period over)", caseId);
     }
 
     /** The event is on Kafka: it leaves the referral's outbox. */

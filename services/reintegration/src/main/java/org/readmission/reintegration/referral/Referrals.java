@@ -9,5 +9,7 @@ public interface Referrals extends MongoRepository<Referral, String> {
 
     List<Referral> findByCaseIdOrderByPersonId(String caseId);
 
+    List<Referral> findByCaseId(String caseId);
+
     long countByProviderAndStateIn(String provider, Collection<ReferralState> states);
 }

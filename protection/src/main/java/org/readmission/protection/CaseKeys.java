@@ -1,0 +1,200 @@
+package org.readmission.protection;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.readmission.protection.CaseKeyStore.WrappedCaseKey;
+
+/**
+ * Envelope encryption with one data key per case, for crypto-shredding. The first value sealed for a case creates
+ * its own AES-256-GCM keyset; the keyset is stored only wrapped (encrypted) by the service's wrapping keyset, with
+ * the case id as associated data, in a {@link CaseKeyStore}. {@link #shred} deletes the wrapped key: every value ever
+ * sealed under it, in any store, copy or backup, can no longer be read, and no new key is made for the case.
+ *
+ * <p>A value's associated data binds it to its case, owner (optional, e.g. a person's record) and field, so a
+ * ciphertext copied to another case, record or field does not decrypt. Unwrapped keys are cached for at most
+ * {@code cacheTtl} (bounded by {@code cacheSize}): another instance of the service that had the key cached still
+ * reads for at most that long after a shred.
+ */
+public class CaseKeys {
+
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+    private final CaseKeyStore store;
+    private final Aead wrapping;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Map<String, Cached> cache;
+
+    public CaseKeys(CaseKeyStore store, KeysetHandle wrappingKeyset) {
+        this(store, wrappingKeyset, Clock.systemUTC(), DEFAULT_CACHE_TTL, DEFAULT_CACHE_SIZE);
+    }
+
+    public CaseKeys(CaseKeyStore store, KeysetHandle wrappingKeyset, Clock clock, Duration cacheTtl, int cacheSize) {
+        this.store = store;
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
+        try {
+            this.wrapping = wrappingKeyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the case-key wrapping keyset is not an AEAD keyset", e);
+        }
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > cacheSize;
+            }
+        };
+    }
+
+    public byte[] encrypt(String caseId, byte[] plaintext, SensitiveField field) {
+        return encrypt(caseId, null, plaintext, field);
+    }
+
+    public byte[] decrypt(String caseId, byte[] ciphertext, SensitiveField field) {
+        return decrypt(caseId, null, ciphertext, field);
+    }
+
+    /** Seals a value of one owner inside the case (e.g. a person's record), creating the case's key on first use. */
+    public byte[] encrypt(String caseId, String owner, byte[] plaintext, SensitiveField field) {
+        Aead aead = keyOf(caseId, true);
+        try {
+            return aead.encrypt(plaintext, associatedData(caseId, owner, field));
+        } catch (GeneralSecurityException e) {
+            throw new ProtectionException("could not encrypt " + field.fieldName() + " of case " + caseId, e);
+        }
+    }
+
+    /**
+     * @throws CaseKeyShreddedException the case's key was shredded: the value is gone for good
+     * @throws ProtectionException      no key for the case, or the value does not belong to this case, owner and field
+     */
+    public byte[] decrypt(String caseId, String owner, byte[] ciphertext, SensitiveField field) {
+        Aead aead = keyOf(caseId, false);
+        try {
+            return aead.decrypt(ciphertext, associatedData(caseId, owner, field));
+        } catch (GeneralSecurityException e) {
+            throw new ProtectionException("could not decrypt " + field.fieldName() + " of case " + caseId
+                    + " (wrong case, owner or field, or altered ciphertext)", e);
+        }
+    }
+
+    public byte[] encryptText(String caseId, String plaintext, SensitiveField field) {
+        return encrypt(caseId, plaintext.getBytes(UTF_8), field);
+    }
+
+    public String decryptText(String caseId, byte[] ciphertext, SensitiveField field) {
+        return new String(decrypt(caseId, ciphertext, field), UTF_8);
+    }
+
+    /**
+     * Deletes the case's key (and this instance's cached copy) and records when: from now on nothing sealed for the
+     * case can be read and nothing new can be sealed. Idempotent: shredding again returns the first time. A case
+     * that never had a key gets the tombstone too, so none is made for it later.
+     */
+    public Instant shred(String caseId) {
+        Instant shreddedAt = store.markShredded(caseId, clock.instant());
+        synchronized (cache) {
+            cache.remove(caseId);
+        }
+        return shreddedAt;
+    }
+
+    /** When the case's key was shredded; empty while it exists or was never made. */
+    public Optional<Instant> shreddedAt(String caseId) {
+        return store.find(caseId).filter(WrappedCaseKey::shredded).map(WrappedCaseKey::shreddedAt);
+    }
+
+    private Aead keyOf(String caseId, boolean createIfMissing) {
+        Instant now = clock.instant();
+        synchronized (cache) {
+            Cached cached = cache.get(caseId);
+            if (cached != null && cached.loadedAt().plus(cacheTtl).isAfter(now)) {
+                return cached.aead();
+            }
+        }
+        Aead aead = load(caseId, createIfMissing, now);
+        synchronized (cache) {
+            cache.put(caseId, new Cached(aead, now));
+        }
+        return aead;
+    }
+
+    private Aead load(String caseId, boolean createIfMissing, Instant now) {
+        Optional<WrappedCaseKey> stored = store.find(caseId);
+        if (stored.isEmpty() && createIfMissing) {
+            KeysetHandle fresh = Keysets.generate(PredefinedAeadParameters.AES256_GCM);
+            if (store.create(new WrappedCaseKey(caseId, wrap(caseId, fresh), now, null))) {
+                return primitive(caseId, fresh);
+            }
+            stored = store.find(caseId); // another thread or instance made it first: use theirs
+        }
+        WrappedCaseKey key = stored.orElseThrow(() -> new ProtectionException("case " + caseId + " has no key"));
+        if (key.shredded()) {
+            throw new CaseKeyShreddedException(caseId, key.shreddedAt());
+        }
+        return primitive(caseId, unwrap(caseId, key.wrappedKeyset()));
+    }
+
+    private byte[] wrap(String caseId, KeysetHandle keyset) {
+        try {
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, wrapping, wrappingAssociatedData(caseId));
+        } catch (GeneralSecurityException e) {
+            throw new ProtectionException("could not wrap the key of case " + caseId, e);
+        }
+    }
+
+    private KeysetHandle unwrap(String caseId, byte[] wrapped) {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, wrapping, wrappingAssociatedData(caseId));
+        } catch (GeneralSecurityException e) {
+            throw new ProtectionException("could not unwrap the key of case " + caseId
+                    + " (wrapping keyset without the key it was wrapped with, or a key of another case)", e);
+        }
+    }
+
+    private static Aead primitive(String caseId, KeysetHandle keyset) {
+        try {
+            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new ProtectionException("the key of case " + caseId + " is not an AEAD keyset", e);
+        }
+    }
+
+    /** The associated data of the wrapped key: the wrapped key of one case does not unwrap as another's. */
+    static byte[] wrappingAssociatedData(String caseId) {
+        return lengthPrefixed("case-key", caseId);
+    }
+
+    private static byte[] associatedData(String caseId, String owner, SensitiveField field) {
+        return lengthPrefixed("case-value", caseId, owner == null ? "" : owner, field.fieldName());
+    }
+
+    /** Each part as its UTF-8 length, a colon and its bytes: no two different lists of parts give the same bytes. */
+    private static byte[] lengthPrefixed(String... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(UTF_8);
+            out.writeBytes((bytes.length + ":").getBytes(UTF_8));
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private record Cached(Aead aead, Instant loadedAt) {
+    }
+}

@@ -1,0 +1,83 @@
+package org.readmission.protection;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * The wrapped case keys in a MongoDB collection (default {@code case_keys}), with the plain driver: one document per
+ * case, {@code _id} = case id, {@code wrappedKeyset} (binary, encrypted by the wrapping keyset), {@code createdAt};
+ * after shredding only {@code _id} and {@code shreddedAt} remain. Every change is a single-document write.
+ */
+public class MongoCaseKeyStore implements CaseKeyStore {
+
+    public static final String DEFAULT_COLLECTION = "case_keys";
+
+    static final String WRAPPED_KEYSET = "wrappedKeyset";
+    static final String CREATED_AT = "createdAt";
+    static final String SHREDDED_AT = "shreddedAt";
+
+    private final MongoCollection<Document> keys;
+
+    public MongoCaseKeyStore(MongoCollection<Document> keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Optional<WrappedCaseKey> find(String caseId) {
+        Document document = keys.find(Filters.eq("_id", caseId)).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        Binary wrapped = document.get(WRAPPED_KEYSET, Binary.class);
+        return Optional.of(new WrappedCaseKey(caseId, wrapped == null ? null : wrapped.getData(),
+                instant(document.getDate(CREATED_AT)), instant(document.getDate(SHREDDED_AT))));
+    }
+
+    @Override
+    public boolean create(WrappedCaseKey key) {
+        try {
+            keys.insertOne(new Document("_id", key.caseId()).append(WRAPPED_KEYSET, new Binary(key.wrappedKeyset()))
+                    .append(CREATED_AT, Date.from(key.createdAt())));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Instant markShredded(String caseId, Instant at) {
+        Optional<WrappedCaseKey> existing = find(caseId);
+        if (existing.isPresent() && existing.get().shredded()) {
+            return existing.get().shreddedAt();
+        }
+        try {
+            keys.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.exists(SHREDDED_AT, false)),
+                    Updates.combine(Updates.unset(WRAPPED_KEYSET), Updates.unset(CREATED_AT),
+                            Updates.set(SHREDDED_AT, Date.from(at))),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // shredded meanwhile by another instance: its time stands
+        }
+        return find(caseId).map(WrappedCaseKey::shreddedAt).orElse(at);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
