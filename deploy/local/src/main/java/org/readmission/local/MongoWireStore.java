@@ -10,7 +10,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The MongoDB-wire store of the local stack: {@code de.bwaldvogel:mongo-java-server} with its H2
@@ -47,7 +59,7 @@ public final class MongoWireStore implements AutoCloseable {
         if (!inMemory) {
             Files.createDirectories(absolute.getParent());
         }
-        MongoBackend backend = inMemory ? new LocalBackends.Memory() : new LocalBackends.H2(absolute.toString());
+        MongoBackend backend = inMemory ? new LocalBackends.Memory() : new H2FileBackend(absolute.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
@@ -114,6 +126,89 @@ public final class MongoWireStore implements AutoCloseable {
         return ManagedProcess.startJava(NAME, jvm,
                 List.of(MongoWireStore.class.getName(), host, Integer.toString(port), storeArgument),
                 workDir, logFile, pidFile);
+    }
+
+    /**
+     * The H2 (MVStore file) backend of {@link LocalBackends.H2} (same file, same format, same {@code hello}), with one
+     * change that only makes it faster: unique indexes whose key comparisons do not serialise the keys again and again.
+     *
+     * <p>mongo-java-server keys its unique indexes (every {@code _id}, every unique index) by {@link KeyValue}, which H2
+     * does not know: H2 orders such keys by their Java serialisation and, for <em>every comparison</em> of a B-tree
+     * search, serialises both keys again. A profile of the partner-gateway benchmark showed about 80 % of the store's
+     * request threads' time there. {@link IndexKeyType} compares exactly as H2 does (the same bytes, the same byte
+     * comparison, so the order of existing files is unchanged), but remembers the serialised form of recently compared
+     * key objects (keys are immutable) instead of producing it again on every comparison.
+     */
+    static final class H2FileBackend extends H2Backend {
+
+        H2FileBackend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new Database(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) { // as LocalBackends.H2: answered like isMaster
+                Document hello = super.handleCommand(channel, databaseName, "ismaster", query);
+                hello.put("isWritablePrimary", Boolean.TRUE);
+                return hello;
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+
+        /** Opens each unique index's map with {@link IndexKeyType} before H2Database opens (and then reuses) it. */
+        final class Database extends H2Database {
+
+            Database(String databaseName, MVStore store, CursorRegistry cursors) {
+                super(databaseName, store, cursors);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                // same map name as H2Database.mapNameForIndex; MVStore returns an open map as it is to the later openMap(name)
+                getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                        new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        }
+    }
+
+    /**
+     * H2's {@link ObjectDataType} (same storage format), comparing two {@link KeyValue}s as H2 does, by their serialised
+     * bytes ({@link ObjectDataType#compareNotNull}), with the bytes of the last few thousand key objects remembered by
+     * identity in one direct-mapped table (a lost race only means serialising once more).
+     */
+    static final class IndexKeyType extends ObjectDataType {
+
+        private static final int SLOTS = 1 << 15; // shared by every index: at most ~10 MB of remembered keys
+
+        private record Serialized(Object key, byte[] bytes) {
+        }
+
+        private static final Serialized[] RECENT = new Serialized[SLOTS];
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a != b && a instanceof KeyValue && b instanceof KeyValue) {
+                return ObjectDataType.compareNotNull(serialized(a), serialized(b));
+            }
+            return super.compare(a, b);
+        }
+
+        private byte[] serialized(Object key) {
+            int slot = System.identityHashCode(key) & (SLOTS - 1);
+            Serialized known = RECENT[slot];
+            if (known != null && known.key() == key) {
+                return known.bytes();
+            }
+            byte[] bytes = ObjectDataType.serialize(key);
+            RECENT[slot] = new Serialized(key, bytes);
+            return bytes;
+        }
     }
 
     public static void main(String[] args) throws Exception {

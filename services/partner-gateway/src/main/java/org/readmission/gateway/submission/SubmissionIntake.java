@@ -4,9 +4,11 @@ import static org.readmission.events.partner.ReasonCode.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.readmission.events.AvroCodec;
@@ -17,7 +19,6 @@ import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.audit.ExchangeAudit;
 import org.readmission.gateway.inbound.InboundRecord;
-import org.readmission.gateway.outbox.OutboxDocuments;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.validation.Violation;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides about inbound submissions: the envelope first (CloudEvents headers, decodable Avro, known schema, known
  * sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome is stored
- * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write and published together
- * before its offsets are committed; whatever collides with a stored key is decided again one by one. Once the broker
+ * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write (no read before it) and published
+ * together before its offsets are committed; whatever collides with a stored key is looked up and settled. Once the broker
  * has the batch's messages, what was received and sent is appended to the audit trail (one append per batch).
  * Logs carry ids and reason codes only, never personal data.
  */
@@ -64,18 +65,19 @@ public class SubmissionIntake {
         return receiveAll(List.of(in)).get(0);
     }
 
-    /** Decides, stores and relays a batch; the outcomes are in the order of the batch. */
+    /**
+     * Decides, stores and relays a batch; the outcomes are in the order of the batch. Nothing is read first: every record
+     * whose key is new in the batch is decided and the batch is inserted in one bulk write. The unique keys of the store
+     * tell which records were there already; only those are looked up (one query), to publish the stored messages again
+     * when it is the same record at the same position (a redelivery), or to settle them as duplicates or conflicts.
+     */
     public List<IntakeOutcome> receiveAll(List<InboundRecord> batch) {
-        List<OutboxDocuments.Seen> seen = store.seen(batch);
+        Set<String> inBatch = new HashSet<>();
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            InboundRecord in = batch.get(i);
-            Decision decision = switch (seen.get(i)) {
-                case NEW -> decide(in, acceptedApplications);
-                case REDELIVERY -> Decision.redelivered(store.stored(in.dedupKey()));
-                case DUPLICATE -> Decision.duplicate(in.dedupKey(), in.dedupKey());
-            };
+        for (InboundRecord in : batch) {
+            Decision decision = inBatch.add(in.dedupKey()) ? decide(in, acceptedApplications)
+                    : Decision.duplicate(in.dedupKey(), in.dedupKey());
             if (decision.outcome() instanceof IntakeOutcome.Accepted && decision.document().isApplication()) {
                 acceptedApplications.put(decision.document().caseId(), decision.document());
             }

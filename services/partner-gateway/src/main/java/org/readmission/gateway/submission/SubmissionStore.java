@@ -1,10 +1,11 @@
 package org.readmission.gateway.submission;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxDocuments;
 import org.readmission.gateway.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores decided submissions in one unordered bulk insert (each document atomically holds its decision and its
- * outbox), then publishes their messages. A document whose id or claim key is already taken is decided again.
+ * outbox), then publishes their messages. The store's unique keys ({@code _id}, {@code claimKey}) are the
+ * de-duplication: nothing is read before the insert, only the documents that were taken are looked up.
  */
 @Component
 class SubmissionStore {
@@ -27,26 +29,42 @@ class SubmissionStore {
         this.relay = relay;
     }
 
-    List<OutboxDocuments.Seen> seen(List<InboundRecord> batch) {
-        return documents.seen(Submission.class, batch);
-    }
-
-    Submission stored(String id) {
-        return submissions.findById(id).orElseThrow(() -> new IllegalStateException("submission " + id + " vanished"));
-    }
-
-    /** Stores what the decisions hold and publishes their messages; returns the decisions as finally taken. */
+    /**
+     * Stores what the decisions hold and publishes their messages; returns the decisions as finally taken. A document
+     * whose id is stored already is the same record again: at the same position it is a redelivery (its stored
+     * messages are published again), else a duplicate. One whose claim key alone is taken is decided again.
+     */
     List<Decision> storeAndRelay(List<Decision> decisions) {
         List<Decision> storing = decisions.stream().filter(Decision::stores).toList();
         Set<Integer> taken = documents.insertAll(Submission.class, storing.stream().map(Decision::document).toList());
+        Map<String, Submission> stored = storedUnder(taken.stream().map(i -> storing.get(i).document().id()).toList());
         List<Decision> settled = new ArrayList<>(decisions.size());
         int storingIndex = 0;
         for (Decision decision : decisions) {
             boolean wasTaken = decision.stores() && taken.contains(storingIndex++);
-            settled.add(wasTaken ? insertOneOrSettle(decision.ifTaken().get()) : decision);
+            settled.add(wasTaken ? settleTaken(decision, stored.get(decision.document().id())) : decision);
         }
         relay.publish(settled.stream().filter(Decision::publishes).map(Decision::document).toList());
         return settled;
+    }
+
+    /** The stored documents with these ids (one query; none when nothing was taken). */
+    private Map<String, Submission> storedUnder(List<String> ids) {
+        Map<String, Submission> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            submissions.findAllById(ids).forEach(s -> stored.put(s.id(), s));
+        }
+        return stored;
+    }
+
+    private Decision settleTaken(Decision decision, Submission storedUnderItsId) {
+        if (storedUnderItsId == null) {
+            return insertOneOrSettle(decision.ifTaken().get());
+        }
+        String id = storedUnderItsId.id();
+        return decision.document().kafkaPosition().equals(storedUnderItsId.kafkaPosition())
+                ? Decision.redelivered(storedUnderItsId)
+                : Decision.duplicate(id, id);
     }
 
     private Decision insertOneOrSettle(Decision decision) {
