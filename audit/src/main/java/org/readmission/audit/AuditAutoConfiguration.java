@@ -1,18 +1,20 @@
 package org.readmission.audit;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.readmission.audit.web.AuditController;
 import org.readmission.audit.web.Callers;
-import org.readmission.audit.web.HeaderCallers;
+import org.readmission.audit.web.PrincipalCallers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -68,17 +70,38 @@ public class AuditAutoConfiguration {
         return environment.getProperty("spring.application.name", "default");
     }
 
+    /** The callers of the auditors' API: the bearer token's principal, where the service is a resource server. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = {"org.readmission.security.ReadmissionPrincipal",
+            "org.springframework.security.core.context.SecurityContextHolder"})
+    static class PrincipalCallersConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Callers callers() {
+            return new PrincipalCallers();
+        }
+    }
+
+    /** Without the {@code security} module nobody is known: the auditors' API answers 401 to everyone. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingClass("org.readmission.security.ReadmissionPrincipal")
+    static class NoCallersConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Callers callers() {
+            return request -> Optional.empty();
+        }
+    }
+
     /** The auditors' API, where the service serves HTTP. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(RestController.class)
     static class AuditWebConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        Callers callers() {
-            return new HeaderCallers();
-        }
 
         @Bean
         @ConditionalOnMissingBean

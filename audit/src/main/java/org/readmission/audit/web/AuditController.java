@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The auditors' view of this service's audit trail: {@code GET /api/v1/audit?caseId=&party=&from=&to=&limit=}.
- * Only callers with the role {@code auditor}; every query is itself recorded.
+ * Only callers with the role {@code auditor} who act for a party; every query is itself recorded.
  */
 @RestController
 public class AuditController {
@@ -50,10 +50,10 @@ public class AuditController {
                            @RequestParam(defaultValue = "0") int limit) {
         Optional<Caller> caller = callers.current(request);
         if (caller.isEmpty()) {
-            return problem(HttpStatus.UNAUTHORIZED, "Not signed in", "say who you are (X-User, X-Party-Code, X-Role)");
+            return problem(HttpStatus.UNAUTHORIZED, "Not signed in", "a bearer token is needed");
         }
-        if (!caller.get().hasRole(Caller.AUDITOR)) {
-            return problem(HttpStatus.FORBIDDEN, "Auditors only", "the audit trail is open to the role 'auditor' only");
+        if (!caller.get().hasRole(Caller.AUDITOR) || !caller.get().actsForAParty()) {
+            return problem(HttpStatus.FORBIDDEN, "Auditors only", "the audit trail is open to the auditors of a party only");
         }
         List<AuditRecord> found = queries.find(new AuditQuery(caseId, party, from, to, chain, limit));
         trail.append(new AuditEntry(clock.instant(), AuditEntry.user(AuditValues.identifier(caller.get().user())),

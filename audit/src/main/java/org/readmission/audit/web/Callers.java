@@ -5,8 +5,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Tells who sends a request. For now the headers {@code X-User}, {@code X-Party-Code}, {@code X-Role}
- * ({@link HeaderCallers}); the JWT resource server replaces it by declaring its own bean.
+ * Tells who sends a request: in a service that is a resource server (the {@code security} module), the validated
+ * bearer token's principal ({@link PrincipalCallers}). Without it, nobody is known and the auditors' API answers 401.
  */
 public interface Callers {
 

@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A demo user signed in to case-view (form login, session cookie, CSRF token), for pages read without a browser. */
+/**
+ * A demo user signed in to case-view through the stack's auth-server (case-view's sign-in, the provider's login form
+ * with its CSRF token, the redirects back with the authorization code; session cookies kept), for pages read without a
+ * browser.
+ */
 final class CaseViewSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -27,17 +31,20 @@ final class CaseViewSession {
         this.base = base;
     }
 
-    static CaseViewSession signIn(URI base, String user, String password) {
+    static CaseViewSession signIn(URI base, URI authServer, String user, String password) {
         CaseViewSession session = new CaseViewSession(base);
-        Matcher csrf = CSRF.matcher(session.get("/login"));
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on case-view's login page");
+        HttpResponse<String> loginForm = session.send(HttpRequest.newBuilder(base.resolve("/oauth2/authorization/readmission"))
+                .header("Accept", "text/html").GET());
+        Matcher csrf = CSRF.matcher(loginForm.body());
+        if (!loginForm.uri().toString().startsWith(authServer.resolve("/login").toString()) || !csrf.find()) {
+            throw new IllegalStateException("case-view's sign-in did not lead to the auth-server's login form: " + loginForm.uri());
         }
         String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> response = session.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (response.uri().getPath().startsWith("/login")) {
-            throw new IllegalStateException(user + " could not sign in to case-view: " + response.uri());
+        HttpResponse<String> response = session.send(HttpRequest.newBuilder(authServer.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (!response.uri().toString().startsWith(base.resolve("/tasks").toString())) {
+            throw new IllegalStateException(user + " could not sign in to case-view: ended at " + response.uri().getPath());
         }
         return session;
     }

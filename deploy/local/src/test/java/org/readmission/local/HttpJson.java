@@ -8,13 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A few JSON calls over HTTP with fixed headers (the task API's caller headers, or HTTP Basic for /engine-rest). */
+/** A few JSON calls over HTTP with fixed headers (a bearer token for the services' APIs, or HTTP Basic for /engine-rest). */
 final class HttpJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -43,16 +42,12 @@ final class HttpJson {
         this.headers = headers;
     }
 
-    /** A caller of the task API: who they are goes in {@code X-Party-Code}, {@code X-Role}, {@code X-User}. */
-    static HttpJson officer(URI base, String party, String role, String user) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Party-Code", party);
-        headers.put("X-Role", role);
-        headers.put("X-User", user);
-        return new HttpJson(base, headers);
+    /** A caller with an access token of the stack's auth-server: who they are (party, roles, user) is in the token. */
+    static HttpJson bearer(URI base, String accessToken) {
+        return new HttpJson(base, Map.of("Authorization", "Bearer " + accessToken));
     }
 
-    /** A caller without credentials (the inbox API, until the security issue). */
+    /** A caller without credentials (the APIs not on tokens yet, e.g. reintegration's referrals). */
     static HttpJson anonymous(URI base) {
         return new HttpJson(base, Map.of());
     }

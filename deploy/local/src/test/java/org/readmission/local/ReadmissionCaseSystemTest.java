@@ -60,7 +60,8 @@ class ReadmissionCaseSystemTest {
 
     private static final Path LOGS = Path.of("target/system-test");
 
-    private static final String OFFICER = "aliyev";
+    /** The requested party's case officer, signed in at the stack's auth-server (the token's sub). */
+    private static final String OFFICER = "az-sms.officer";
     private static final String DECIDE_TASK = "UserTask_DecideOnApplication";
     private static final String AWAIT_VERIFICATION = "ReceiveTask_AwaitVerificationResult";
 
@@ -77,6 +78,7 @@ class ReadmissionCaseSystemTest {
     private static volatile boolean failed;
 
     private StackUnderTest stack;
+    private StackTokens tokens;
     private TopicRecorder recorder;
 
     // what the steps hand on to each other
@@ -95,16 +97,19 @@ class ReadmissionCaseSystemTest {
 
     @BeforeAll
     void startTheSystem() throws Exception {
-        List<StackUnderTest.Service> services = List.of(StackUnderTest.Service.of("partner-gateway"), StackUnderTest.Service.of(
+        List<StackUnderTest.Service> services = List.of(
+                StackUnderTest.Service.authServer(data.resolve("auth-server"), false),
+                StackUnderTest.Service.of("partner-gateway"), StackUnderTest.Service.of(
                 "case-workflow",
                 "--readmission.data-dir=" + data.resolve("case-workflow").toAbsolutePath(), // H2 refuses implicitly relative paths
+                StackUnderTest.TRUST_THE_AUTH_SERVER,
                 // a SIGKILLed consumer never leaves its group: let the broker forget it after 6 s instead of 45 s,
                 // so that the restarted service gets its partitions at once
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
         assumeTrue(StackUnderTest.missingJars(services).isEmpty(), "the service jars are missing ("
                 + StackUnderTest.missingJars(services) + "): build them first with "
-                + "'./mvnw -B -ntp install -DskipTests -pl services/partner-gateway,services/case-workflow -am' "
+                + "'./mvnw -B -ntp install -DskipTests -pl services/auth-server,services/partner-gateway,services/case-workflow -am' "
                 + "from the repository root, or run './mvnw -B -ntp -pl deploy/local -am verify'");
         stack = new StackUnderTest(data, LOGS, StackUnderTest.Store.H2_FILE);
         try {
@@ -113,6 +118,7 @@ class ReadmissionCaseSystemTest {
             failed = true;
             throw e;
         }
+        tokens = stack.tokens();
         // the gateway has created the parties' notification topics by the time it is healthy
         recorder = stack.record(List.of(REQUESTING_TOPIC, REQUESTED_TOPIC, Topics.CASE_EVENTS,
                 Topics.IDENTITY_VERIFICATION_REQUESTS));
@@ -200,7 +206,7 @@ class ReadmissionCaseSystemTest {
         decisionTaskId = task.path("id").asText();
 
         // the restarted service took both results through its inbox into the process; nothing is left waiting
-        HttpJson inbox = HttpJson.anonymous(stack.url("case-workflow"));
+        HttpJson inbox = HttpJson.bearer(stack.url("case-workflow"), tokens.of("az-sms.supervisor"));
         JsonNode correlated = inbox.get("/api/v1/inbox?state=CORRELATED&caseId=" + caseId).json();
         List<String> correlatedIds = new ArrayList<>();
         correlated.forEach(entry -> correlatedIds.add(entry.path("ceId").asText()));
@@ -311,7 +317,7 @@ class ReadmissionCaseSystemTest {
     // ---- the case officer and the engine
 
     private HttpJson officer() {
-        return HttpJson.officer(stack.url("case-workflow"), TwoPersonApplication.REQUESTED, "case-officer", OFFICER);
+        return HttpJson.bearer(stack.url("case-workflow"), tokens.of(OFFICER));
     }
 
     private Optional<JsonNode> decisionTask() {

@@ -88,6 +88,13 @@ class StackFilesTest {
                     assertThat(s.port()).isEqualTo(8081);
                     assertThat(s.jar()).isEqualTo("services/partner-gateway/target/partner-gateway.jar");
                 });
+        // the OIDC provider starts first, on the port its issuer URL and the workspace's redirect URI name
+        assertThat(services.get(0)).satisfies(s -> {
+            assertThat(s.name()).isEqualTo("auth-server");
+            assertThat(s.port()).isEqualTo(9000);
+            assertThat(s.jar()).isEqualTo("services/auth-server/target/auth-server.jar");
+            assertThat(s.extraArgs()).containsExactly("--readmission.data-dir=./.local-data/auth-server");
+        });
 
         List<String> core = List.of("readmission.partner-submissions", "readmission.case-commands",
                 "readmission.case-events", "identity.verification-requests", "identity.verification-results",

@@ -51,6 +51,29 @@ final class StackUnderTest implements AutoCloseable {
         static Service of(String name, String... extraArgs) {
             return new Service(name, Path.of("../../services", name, "target", name + ".jar"), List.of(extraArgs));
         }
+
+        /**
+         * The stack's OIDC provider, issuing as {@code ${url:auth-server}}; with {@code workspace}, case-view of this
+         * stack is its workspace client's redirect and post-logout target. Services trust it with
+         * {@link #TRUST_THE_AUTH_SERVER}.
+         */
+        static Service authServer(Path dataDir, boolean workspace) {
+            List<String> args = new ArrayList<>(List.of("--readmission.data-dir=" + dataDir.toAbsolutePath(),
+                    "--ISSUER=${url:auth-server}"));
+            if (workspace) {
+                args.add("--WORKSPACE_URL=${url:case-view}");
+            }
+            return new Service("auth-server", Path.of("../../services/auth-server/target/auth-server.jar"), List.copyOf(args));
+        }
+    }
+
+    /** The argument that makes a service (case-workflow, case-view) trust and use the stack's auth-server. */
+    static final String TRUST_THE_AUTH_SERVER = "--OIDC_ISSUER=${url:auth-server}";
+
+    /** The officers' tokens of this stack (its auth-server must be running). */
+    StackTokens tokens() {
+        URI workspace = ports.containsKey("case-view") ? url("case-view") : URI.create("http://127.0.0.1:8080");
+        return new StackTokens(url("auth-server"), workspace);
     }
 
     /** Where the MongoDB-wire store keeps its data: an H2 file under the data directory (as the stack), or memory. */

@@ -126,6 +126,7 @@ class WholeStackSystemTest {
     };
 
     private StackUnderTest stack;
+    private StackTokens tokens;
     private TopicRecorder recorder;
 
     // the cases, by what the test does with them; handed on between the steps
@@ -139,14 +140,18 @@ class WholeStackSystemTest {
     @BeforeAll
     void startTheSystem() throws Exception {
         List<StackUnderTest.Service> services = List.of(
+                // the OIDC provider: officers sign in there (browser, HTTP client); case-workflow and case-view trust it
+                StackUnderTest.Service.authServer(data.resolve("auth-server"), true),
                 StackUnderTest.Service.of("partner-gateway"),
-                StackUnderTest.Service.of("case-workflow", "--readmission.data-dir=" + data.resolve("case-workflow").toAbsolutePath()),
+                StackUnderTest.Service.of("case-workflow", "--readmission.data-dir=" + data.resolve("case-workflow").toAbsolutePath(),
+                        StackUnderTest.TRUST_THE_AUTH_SERVER),
                 StackUnderTest.Service.of("identity-verification",
                         "--readmission.data-dir=" + data.resolve("identity-verification").toAbsolutePath(),
                         "--readmission.identity.demo-registry.seed=true"),
                 StackUnderTest.Service.of("reintegration"),
                 // case-view's forms call the real task API
-                StackUnderTest.Service.of("case-view", "--readmission.case-view.task-api-url=${url:case-workflow}"));
+                StackUnderTest.Service.of("case-view", "--readmission.case-view.task-api-url=${url:case-workflow}",
+                        StackUnderTest.TRUST_THE_AUTH_SERVER));
         assumeTrue(StackUnderTest.missingJars(services).isEmpty(), "service jars missing " + StackUnderTest.missingJars(services)
                 + ": build them first with './mvnw -B -ntp install -DskipTests -pl deploy/local -am' from the repository root");
         stack = new StackUnderTest(data, LOGS, StackUnderTest.Store.IN_MEMORY);
@@ -156,6 +161,7 @@ class WholeStackSystemTest {
             failed = true;
             throw e;
         }
+        tokens = stack.tokens();
         List<String> topics = new ArrayList<>(List.of(Topics.partnerNotifications(REQUESTING),
                 Topics.partnerNotifications(REQUESTED), Topics.CASE_EVENTS, Topics.IDENTITY_VERIFICATION_RESULTS,
                 Topics.REINTEGRATION_REFERRALS, Topics.REINTEGRATION_UPDATES));
@@ -395,7 +401,7 @@ class WholeStackSystemTest {
         assertThat(p1.path("followUps").toString()).contains("FOLLOW_UP_ARRIVAL");
 
         // and each report went into p1's handoff in the engine (through case-workflow's inbox)
-        HttpJson inbox = HttpJson.anonymous(stack.url("case-workflow"));
+        HttpJson inbox = HttpJson.bearer(stack.url("case-workflow"), tokens.of("az-sms.supervisor"));
         await("the provider's reports correlated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     List<String> correlated = new ArrayList<>();
@@ -424,7 +430,7 @@ class WholeStackSystemTest {
                 (int) states.stream().filter("CLOSED"::equals).count())).isEqualTo(fromEvents);
 
         // and so does case-view's dashboard for AZ-SMS's supervisor (figures: persons who reached a stage)
-        CaseViewSession supervisor = CaseViewSession.signIn(stack.url("case-view"), "az-sms.supervisor", "demo");
+        CaseViewSession supervisor = CaseViewSession.signIn(stack.url("case-view"), stack.url("auth-server"), "az-sms.supervisor", "demo");
         await("case-view's funnel").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, String> figures = supervisor.figures();
             assertThat(new Funnel(Integer.parseInt(figures.get("funnel:REFERRED")), Integer.parseInt(figures.get("funnel:ACCEPTED")),
@@ -486,7 +492,8 @@ class WholeStackSystemTest {
             assertThat(task(REQUESTED, "case-officer", caseId, DECIDE)).as("the engine's decision task is done").isEmpty();
 
             browser.findElement(By.cssSelector("header form button")).click(); // sign out
-            await("signed out").atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().contains("/login"));
+            // out of case-view and of the auth-server (RP-initiated logout), back on case-view's sign-in page
+            await("signed out").atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().startsWith(base + "/login?signedOut"));
             signIn(browser, base, "nl-dtv.officer");
             browser.get(base + "/cases/" + caseId);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
@@ -606,8 +613,9 @@ class WholeStackSystemTest {
         }
     }
 
+    /** The demo user working {@code party}'s {@code role}, with their token from the stack's auth-server. */
     private HttpJson officer(String party, String role, String user) {
-        return HttpJson.officer(stack.url("case-workflow"), party, role, user);
+        return HttpJson.bearer(stack.url("case-workflow"), tokens.of(StackTokens.demoUser(party, role)));
     }
 
     private Optional<JsonNode> task(String party, String role, String caseId, String taskKey) {
@@ -683,14 +691,19 @@ class WholeStackSystemTest {
         }
     }
 
-    private static void signIn(WebDriver browser, String base, String user) {
+    /** Signs in as an officer does: case-view's sign-in button, the auth-server's login form, back to the task list. */
+    private void signIn(WebDriver browser, String base, String user) {
+        String authServer = stack.url("auth-server").toString();
         browser.get(base + "/login");
+        browser.findElement(By.id("sign-in")).click();
+        await("the auth-server's login form").atMost(Duration.ofSeconds(15))
+                .until(() -> browser.getCurrentUrl().startsWith(authServer + "/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("sign-in")).click();
-        // the sign-in's redirect to the task list must have landed before the next page is asked for, or it overtakes it
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // the sign-in's redirects to the task list must have landed before the next page is asked for, or they overtake it
         await("signed in as " + user).atMost(Duration.ofSeconds(15))
-                .until(() -> !browser.getCurrentUrl().contains("/login")
+                .until(() -> browser.getCurrentUrl().startsWith(base + "/tasks")
                         && !browser.findElements(By.cssSelector("header form button")).isEmpty());
     }
 

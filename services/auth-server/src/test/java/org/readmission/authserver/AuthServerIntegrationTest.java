@@ -65,6 +65,20 @@ class AuthServerIntegrationTest {
     }
 
     @Test
+    void issuesTheDemoSeederATokenForTheTaskApiOfOneParty() throws Exception {
+        HttpResponse<String> response = client.clientCredentials("seed-demo-de-bpol", "local-demo-seed-demo-de-bpol-secret");
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        String token = client.json(response).get("access_token").asText();
+        ReadmissionPrincipal seeder = TokenClaims.principalOf(client.decoderOf("case-workflow").decode(token));
+        assertThat(seeder.party()).isEqualTo("DE-BPOL");
+        assertThat(seeder.kind()).isEqualTo(ReadmissionPrincipal.Kind.SYSTEM);
+        assertThat(seeder.roles()).contains(Role.CASE_OFFICER, Role.PROTECTION_OFFICER, Role.SUPERVISOR)
+                .doesNotContain(Role.AUDITOR, Role.PARTNER_SYSTEM);
+        assertThatThrownBy(() -> client.decoderOf("partner-gateway").decode(token)).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
     void refusesClientWithWrongSecret() throws Exception {
         assertThat(client.clientCredentials("de-bpol-system", "guessed").statusCode()).isEqualTo(401);
     }

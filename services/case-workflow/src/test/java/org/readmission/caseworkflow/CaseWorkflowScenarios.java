@@ -243,4 +243,22 @@ abstract class CaseWorkflowScenarios extends CaseWorkflowTestBase {
                 : builder.endEvent("EndEvent_Probe").done();
         repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
     }
+
+    @Test
+    void theEngineSchemaHasTheIndexesOfThisService() throws Exception {
+        java.util.Set<String> indexes = new java.util.HashSet<>();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            for (String table : List.of("ACT_RU_VARIABLE", "act_ru_variable")) {
+                try (java.sql.ResultSet rows = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rows.next()) {
+                        String name = rows.getString("INDEX_NAME");
+                        if (name != null) {
+                            indexes.add(name.toUpperCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(indexes).contains("RM_IDX_VAR_EXE_TASK_NAME");
+    }
 }

@@ -26,6 +26,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the integration tests share: a producer that sends as the partner gateway and identity verification do,
@@ -51,6 +53,8 @@ abstract class CaseWorkflowTestBase {
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     MongoTemplate mongo;
@@ -60,6 +64,11 @@ abstract class CaseWorkflowTestBase {
     CaseCommands commands;
     TopicReader caseEvents;
     TopicReader verificationRequests;
+
+    @DynamicPropertySource
+    static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
+        TestTokens.trust(registry);
+    }
 
     @BeforeEach
     void connect() {
@@ -95,26 +104,24 @@ abstract class CaseWorkflowTestBase {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> tasksOf(String party, String role) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Party-Code", party);
-        headers.add("X-Role", role);
+        HttpHeaders headers = TestTokens.officer(party, role, role + "-lister");
         return http.exchange("/api/v1/tasks?party={p}&role={r}", HttpMethod.GET, new HttpEntity<>(headers), List.class,
                 party, role).getBody();
     }
 
+    /** A task action by {@code user}, an officer of {@code party} in {@code role} (their bearer token). */
     @SuppressWarnings("rawtypes")
     ResponseEntity<Map> post(String taskId, String action, String party, String role, String user, Map<String, Object> body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Party-Code", party);
-        headers.add("X-Role", role);
-        headers.add("X-User", user);
+        HttpHeaders headers = TestTokens.officer(party, role, user);
         headers.add("Content-Type", "application/json");
         return http.exchange("/api/v1/tasks/{id}/" + action, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class, taskId);
     }
 
+    /** The inbox as the requested party's supervisor sees it. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> inbox(String state, String caseId) {
-        return http.getForObject("/api/v1/inbox?state={s}&caseId={c}", List.class, state, caseId);
+        return http.exchange("/api/v1/inbox?state={s}&caseId={c}", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.officer("AZ-SMS", "supervisor", "supervisor-1")), List.class, state, caseId).getBody();
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -20,6 +20,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,6 +54,14 @@ class InboxExpiryIntegrationTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("case_workflow_expiry"));
+        TestTokens.trust(registry);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private List inbox(String query, Object... variables) {
+        return http.exchange("/api/v1/inbox?" + query, HttpMethod.GET,
+                new HttpEntity<>(TestTokens.officer(CaseCommands.REQUESTED, "supervisor", "supervisor-1")), List.class, variables)
+                .getBody();
     }
 
     @BeforeEach
@@ -71,14 +81,14 @@ class InboxExpiryIntegrationTest {
         commands.sendCommand(CaseCommands.decision(caseId, ReadmissionDecisionType.REFUSED, RefusalReason.OTHER));
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                !http.getForObject("/api/v1/inbox?state=EXPIRED&caseId={c}", List.class, caseId).isEmpty());
-        Map<String, Object> expired = (Map<String, Object>) http.getForObject("/api/v1/inbox?state=EXPIRED", List.class)
+                !inbox("state=EXPIRED&caseId={c}", caseId).isEmpty());
+        Map<String, Object> expired = (Map<String, Object>) inbox("state=EXPIRED")
                 .stream().filter(e -> caseId.equals(((Map<String, Object>) e).get("caseId"))).findFirst().orElseThrow();
         assertThat(expired).containsEntry("messageName", "org.readmission.decision.submitted.v1")
                 .containsEntry("requestedParty", CaseCommands.REQUESTED);
         assertThat((Integer) expired.get("attempts")).isGreaterThan(1);
         assertThat((String) expired.get("lastProblem")).contains("no process instance waiting");
-        assertThat(http.getForObject("/api/v1/inbox?state=PENDING&caseId={c}", List.class, caseId)).isEmpty();
+        assertThat(inbox("state=PENDING&caseId={c}", caseId)).isEmpty();
 
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 meters.get("readmission.inbox.entries").tag("state", "EXPIRED").gauge().value() >= 1);

@@ -234,12 +234,9 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
                 .getBody();
     }
 
+    /** The bearer token of {@code <role>-1}, an officer of the party in that role. */
     static HttpHeaders partyHeaders(String party, String role) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Party-Code", party);
-        headers.add("X-Role", role);
-        headers.add("X-User", role + "-1");
-        return headers;
+        return TestTokens.officer(party, role, role + "-1");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class LatencyProbe {
     private record Query(String label, IntFunction<String> path) {
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String base;
     private final int cases;
@@ -104,20 +104,36 @@ final class LatencyProbe {
         }
     }
 
+    /**
+     * Signs in as an officer does, through the OIDC provider (the local stack's auth-server at
+     * {@code readmission.case-view.sign-in.issuer}, which must be running): the workspace's sign-in, the provider's
+     * login form, the redirects back with the code.
+     */
     private void signIn(String username, String password) {
-        String page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build()).body();
-        Matcher csrf = CSRF.matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("the sign-in page has no CSRF token");
+        HttpResponse<String> loginForm = follow(send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/readmission"))
+                .GET().build()));
+        Matcher csrf = CSRF.matcher(loginForm.body());
+        if (!loginForm.uri().getPath().equals("/login") || !csrf.find()) {
+            throw new IllegalStateException("the sign-in did not reach the provider's login form (is the auth-server running?): "
+                    + loginForm.statusCode() + " " + loginForm.uri().getPath());
         }
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        HttpResponse<String> signedIn = follow(send(HttpRequest.newBuilder(loginForm.uri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("sign-in as " + username + " failed: " + signedIn.statusCode() + " " + location);
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build()));
+        if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(base + "/tasks")) {
+            throw new IllegalStateException("sign-in as " + username + " failed: " + signedIn.statusCode() + " " + signedIn.uri().getPath());
         }
+    }
+
+    /** Follows redirects (to the provider and back), keeping the cookies of both. */
+    private HttpResponse<String> follow(HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int hops = 0; current.statusCode() / 100 == 3 && hops < 10; hops++) {
+            URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
+            current = send(HttpRequest.newBuilder(next).GET().build());
+        }
+        return current;
     }
 
     private long get(String path) {

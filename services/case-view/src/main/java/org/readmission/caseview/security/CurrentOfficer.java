@@ -1,8 +1,8 @@
 package org.readmission.caseview.security;
 
 /**
- * Who is signed in. The only place the rest of the service learns the user's party and role from; today form login
- * with the configured demo users backs it, later an OIDC token's claims.
+ * Who is signed in. The only place the rest of the service learns the user's party and role from: the claims of the
+ * ID token the OIDC provider issued at sign-in ({@code party}, {@code roles}, {@code name}, {@code zoneinfo}).
  */
 public interface CurrentOfficer {
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.readmission.caseview.security.AccessTokens;
 import org.readmission.caseview.security.Officer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,8 +18,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The case workflow's officers' task API ({@code GET /api/v1/tasks}, {@code POST /api/v1/tasks/{id}/complete}),
- * called with the signed-in officer's party, role and user name in {@code X-Party-Code}, {@code X-Role},
- * {@code X-User}.
+ * called on the signed-in officer's behalf with their access token (token relay: case-workflow takes the party and
+ * the user from it) and the officer's role as {@code ?role=}.
  */
 @Component
 public class TaskApi {
@@ -48,8 +49,10 @@ public class TaskApi {
 
     private final RestClient rest;
     private final ObjectMapper json;
+    private final AccessTokens tokens;
 
-    public TaskApi(TaskApiProperties properties, ObjectMapper json) {
+    public TaskApi(TaskApiProperties properties, ObjectMapper json, AccessTokens tokens) {
+        this.tokens = tokens;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.taskApiTimeout()).build());
         requests.setReadTimeout(properties.taskApiTimeout());
@@ -63,8 +66,7 @@ public class TaskApi {
      * candidate group.
      */
     public Optional<RemoteTask> find(Officer officer, String caseId, String taskKey, String personId) {
-        RemoteTask[] tasks = rest.get().uri(uri -> uri.path("/api/v1/tasks").queryParam("party", officer.party())
-                        .queryParam("role", officer.role()).build())
+        RemoteTask[] tasks = rest.get().uri(uri -> uri.path("/api/v1/tasks").queryParam("role", officer.role()).build())
                 .headers(h -> headers(h, officer)).retrieve().body(RemoteTask[].class);
         if (tasks == null) {
             return Optional.empty();
@@ -79,7 +81,7 @@ public class TaskApi {
     }
 
     private String personOf(Officer officer, String taskId) {
-        JsonNode detail = rest.get().uri("/api/v1/tasks/{id}", taskId).headers(h -> headers(h, officer)).retrieve()
+        JsonNode detail = rest.get().uri("/api/v1/tasks/{id}?role={role}", taskId, officer.role()).headers(h -> headers(h, officer)).retrieve()
                 .body(JsonNode.class);
         return detail == null || detail.path("personId").isMissingNode() || detail.path("personId").isNull() ? null
                 : detail.path("personId").asText();
@@ -94,13 +96,15 @@ public class TaskApi {
             return new Failed(503, "the task service is not reachable");
         } catch (org.springframework.web.client.RestClientResponseException refused) {
             return new Failed(refused.getStatusCode().value(), detailOf(refused.getResponseBodyAsString()));
+        } catch (org.springframework.security.oauth2.core.OAuth2AuthorizationException | IllegalStateException noToken) {
+            return new Failed(401, "your sign-in has expired: sign out and sign in again");
         }
         if (task.isEmpty()) {
             return new Failed(404, "no open task " + taskKey + " of case " + caseId
                     + (personId == null ? "" : " for person " + personId) + " is offered to " + officer.candidateGroup());
         }
         try {
-            return rest.post().uri("/api/v1/tasks/{id}/complete", task.get().id()).headers(h -> headers(h, officer))
+            return rest.post().uri("/api/v1/tasks/{id}/complete?role={role}", task.get().id(), officer.role()).headers(h -> headers(h, officer))
                     .contentType(MediaType.APPLICATION_JSON).body(fields)
                     .exchange((request, response) -> outcome(response.getStatusCode(),
                             new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -134,9 +138,8 @@ public class TaskApi {
         }
     }
 
-    private static void headers(org.springframework.http.HttpHeaders headers, Officer officer) {
-        headers.set("X-Party-Code", officer.party());
-        headers.set("X-Role", officer.role());
-        headers.set("X-User", officer.username());
+    /** The officer's access token: case-workflow takes the party and the user from it, the role must be one it grants. */
+    private void headers(org.springframework.http.HttpHeaders headers, Officer officer) {
+        headers.setBearerAuth(tokens.current());
     }
 }

@@ -38,10 +38,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.readmission.testsignin.TestAuthorizationServer;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * The workspace in headless Chromium, on the running service fed by real events on an embedded broker. The task
- * API is a recording HTTP server started here (it stands in for case-workflow; the end-to-end flow through the
+ * The workspace in headless Chromium, on the running service fed by real events on an embedded broker. Officers
+ * sign in through a real OIDC provider ({@link TestAuthorizationServer}: its login page, authorization code with
+ * PKCE). The task API is a recording HTTP server started here that checks the relayed access token (it stands in for case-workflow; the end-to-end flow through the
  * real engine is the system test of deploy/local). Writes screenshots to target/screenshots/.
  */
 class WorkspaceBrowserTest extends CaseViewIntegrationTest {
@@ -53,6 +58,7 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
     @Autowired EventPublisher publisher;
     @Autowired CaseStore store;
     @LocalServerPort int port;
+    final TestAuthorizationServer authorizationServer = TestAuthorizationServer.shared();
     WebDriver browser;
     Path profile;
 
@@ -60,8 +66,18 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
     static void taskApi(DynamicPropertyRegistry registry) throws Exception {
         taskApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         taskApi.createContext("/api/v1/tasks", exchange -> {
-            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " party=" + exchange.getRequestHeaders().getFirst("X-Party-Code")
-                    + " role=" + exchange.getRequestHeaders().getFirst("X-Role") + " body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            // the officer's access token, relayed by case-view: checked here against the provider's keys
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String caller;
+            try {
+                Jwt token = relayedTokens().decode(authorization.substring("Bearer ".length()));
+                caller = "party=" + token.getClaimAsString("party") + " roles=" + token.getClaimAsStringList("roles")
+                        + " sub=" + token.getSubject() + " aud=" + token.getAudience();
+            } catch (RuntimeException invalid) {
+                caller = "no valid bearer token";
+            }
+            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + caller
+                    + " body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             taskApiCalls.add(call);
             if ("GET".equals(exchange.getRequestMethod())) {
                 byte[] body = ("[{\"id\":\"task-77\",\"caseId\":\"RC-B-1\",\"name\":\"Decide\",\"taskDefinitionKey\":\"UserTask_DecideOnApplication\","
@@ -83,8 +99,13 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         taskApi.stop(0);
     }
 
+    static JwtDecoder relayedTokens() {
+        return NimbusJwtDecoder.withJwkSetUri(TestAuthorizationServer.shared().jwkSetUri()).build();
+    }
+
     @BeforeEach
     void openBrowser() throws Exception {
+        authorizationServer.workspaceAt(url(""));
         assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
                 "Debian's chromium and chromium-driver are not installed");
         profile = Files.createTempDirectory("case-view-chromium");
@@ -120,7 +141,18 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> store.load("RC-B-2").map(f -> f.openTasks().size() == 1).orElse(false)
                 && store.load("RC-B-1").map(f -> f.openTasks().size() == 1).orElse(false));
 
+        // signed out, a page leads to the sign-in page; a wrong password stays on the provider's login form
+        browser.get(url("/tasks"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(url("/login")));
+        browser.findElement(By.id("sign-in")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(authorizationServer.issuer() + "/login"));
+        browser.findElement(By.id("username")).sendKeys("az-sms.officer");
+        browser.findElement(By.id("password")).sendKeys("guessed");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(authorizationServer.issuer() + "/login?error"));
+
         signIn("az-sms.officer");
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText()).contains("AZ SMS case officer").contains("AZ-SMS");
         var row = browser.findElement(By.cssSelector("#task-list tr[data-case='RC-B-1']"));
         assertThat(row.getAttribute("class")).contains("overdue");
         assertThat(browser.findElement(By.cssSelector("#task-list tr[data-case='RC-B-2']")).getAttribute("class")).doesNotContain("overdue");
@@ -141,7 +173,9 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         browser.findElement(By.cssSelector("#decide-form button[type=submit]")).click();
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Sent");
         assertThat(taskApiCalls).anySatisfy(call -> assertThat(call).startsWith("POST /api/v1/tasks/task-77/complete")
-                .contains("party=AZ-SMS role=case-officer").contains("\"decision\":\"APPROVED\""));
+                .contains("?role=case-officer").contains("party=AZ-SMS roles=[case-officer] sub=az-sms.officer")
+                .contains("case-workflow").contains("\"decision\":\"APPROVED\""));
+        assertThat(taskApiCalls).noneSatisfy(call -> assertThat(call).contains("no valid bearer token"));
 
         publish(publisher, overdue, overdue.decided(now, ReadmissionDecisionType.APPROVED, "P1"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -215,19 +249,23 @@ class WorkspaceBrowserTest extends CaseViewIntegrationTest {
         return Long.parseLong(browser.findElement(By.cssSelector("[data-figure='" + id + "'] a")).getText());
     }
 
+    /** Signs in as a real officer does: the workspace's sign-in button, then the provider's login form. */
     private void signIn(String user) {
         browser.get(url("/login"));
+        browser.findElement(By.id("sign-in")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(authorizationServer.issuer() + "/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("sign-in")).click();
-        // the sign-in's redirect must have landed before the next page is asked for, or it overtakes that page
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/login")
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // the sign-in's redirects must have landed before the next page is asked for, or they overtake that page
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(url("/tasks"))
                 && !browser.findElements(By.cssSelector("header form button")).isEmpty());
     }
 
+    /** Signs out of the workspace and of the provider (RP-initiated logout), back on the workspace's sign-in page. */
     private void signOut() {
         browser.findElement(By.cssSelector("header form button")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(url("/login?signedOut")));
     }
 
     private String url(String path) {

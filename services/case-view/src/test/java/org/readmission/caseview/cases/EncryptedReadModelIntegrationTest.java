@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.readmission.caseview.CaseEventFixtures.person;
 import static org.readmission.caseview.CaseEventFixtures.publish;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,7 +44,7 @@ import org.readmission.protection.FieldEncryption;
 import org.readmission.protection.ProtectionException;
 import org.readmission.testing.MongoWireTestServer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.readmission.testsignin.Officers;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -74,7 +73,6 @@ class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
     @Autowired FieldEncryption encryption;
     @Autowired BlindIndex blindIndex;
     @Autowired MockMvc mvc;
-    @Autowired UserDetailsService users;
 
     MongoClient client;
     MongoDatabase raw;
@@ -134,11 +132,11 @@ class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
         assertThat(read.timeline()).filteredOn(e -> e.textKey().equals("timeline.hold-placed")).singleElement()
                 .satisfies(e -> assertThat(e.textArgs()).containsExactly("ASYLUM_CLAIM", "DE-BPOL"));
 
-        String page = mvc.perform(get("/cases/" + caseId).with(user(users.loadUserByUsername("az-sms.officer"))))
+        String page = mvc.perform(get("/cases/" + caseId).with(Officers.signedIn("az-sms.officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
         assertThat(page).contains("Rəşad Elşən oğlu Məmmədov", "Рашад Мамедов", P1_DOCUMENT, P2_DOCUMENT, DECISION_MOTIVATION,
                 EXTENSION_MOTIVATION, "Protection hold placed (ASYLUM_CLAIM, by DE-BPOL)");
-        mvc.perform(get("/cases/" + caseId).with(user(users.loadUserByUsername("nl-dtv.officer")))).andExpect(status().isNotFound());
+        mvc.perform(get("/cases/" + caseId).with(Officers.signedIn("nl-dtv.officer"))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -186,7 +184,7 @@ class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
                 .containsExactly(caseId);
         assertThat(index.search(new PartyScope("AZ-SMS"), null, "Quliyev", "C7766554", 10)).isEmpty();
 
-        String page = mvc.perform(get("/search").param("document", "c7766554").with(user(users.loadUserByUsername("az-sms.officer"))))
+        String page = mvc.perform(get("/search").param("document", "c7766554").with(Officers.signedIn("az-sms.officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(UTF_8);
         assertThat(page).contains(caseId + "</a>").contains("Rəşad Elşən oğlu Məmmədov");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.readmission.caseview.CaseEventFixtures.person;
 import static org.readmission.caseview.CaseEventFixtures.publish;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
@@ -23,7 +22,7 @@ import org.readmission.caseview.cases.CaseStore;
 import org.readmission.events.partner.*;
 import org.readmission.messaging.EventPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.readmission.testsignin.Officers;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The committee report's totals equal what counting the published events directly gives. */
@@ -32,7 +31,6 @@ class ReportTotalsIntegrationTest extends CaseViewIntegrationTest {
     @Autowired EventPublisher publisher;
     @Autowired CaseStore store;
     @Autowired MockMvc mvc;
-    @Autowired UserDetailsService users;
 
     @Test
     void reportTotalsEqualCountsComputedFromTheEvents() throws Exception {
@@ -101,7 +99,7 @@ class ReportTotalsIntegrationTest extends CaseViewIntegrationTest {
                     .isAfter(dueByCase.get(e.caseId()))).count());
         }
 
-        String csv = mvc.perform(get("/dashboard/report.csv").with(user(users.loadUserByUsername("de-bamf.supervisor"))))
+        String csv = mvc.perform(get("/dashboard/report.csv").with(Officers.signedIn("de-bamf.supervisor")))
                 .andReturn().getResponse().getContentAsString();
         Map<String, Long> reported = new HashMap<>();
         csv.lines().skip(1).forEach(line -> {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.readmission.caseview.CaseEventFixtures.person;
 import static org.readmission.caseview.CaseEventFixtures.publish;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,7 +34,7 @@ import org.readmission.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.readmission.testsignin.Officers;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Case events on the topics → the read model: state, deadlines, open tasks, timeline; redelivery; poison; isolation. */
@@ -47,7 +46,6 @@ class ProjectionIntegrationTest extends CaseViewIntegrationTest {
     @Autowired CaseIndex index;
     @Autowired KafkaTemplate<String, byte[]> kafka;
     @Autowired MockMvc mvc;
-    @Autowired UserDetailsService users;
     @Value("${spring.embedded.kafka.brokers}") String brokers;
 
     private CaseFile awaitCase(String caseId, java.util.function.Predicate<CaseFile> until) {
@@ -135,13 +133,13 @@ class ProjectionIntegrationTest extends CaseViewIntegrationTest {
         assertThat(index.tasks(new PartyScope("DE-BPOL"), new TaskListQuery(null, null, null, null, null, null, 0, 200)).rows())
                 .noneMatch(r -> r.caseId().equals("RC-P-4"));
 
-        mvc.perform(get("/cases/RC-P-4").with(user(users.loadUserByUsername("de-bpol.officer")))).andExpect(status().isNotFound());
-        mvc.perform(get("/cases/RC-P-4/timeline").with(user(users.loadUserByUsername("de-bpol.officer")))).andExpect(status().isNotFound());
-        mvc.perform(get("/search").param("reference", "RC-P-4").with(user(users.loadUserByUsername("de-bpol.officer"))))
+        mvc.perform(get("/cases/RC-P-4").with(Officers.signedIn("de-bpol.officer"))).andExpect(status().isNotFound());
+        mvc.perform(get("/cases/RC-P-4/timeline").with(Officers.signedIn("de-bpol.officer"))).andExpect(status().isNotFound());
+        mvc.perform(get("/search").param("reference", "RC-P-4").with(Officers.signedIn("de-bpol.officer")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("RC-P-4</a>"))));
-        mvc.perform(get("/cases/RC-P-4").with(user(users.loadUserByUsername("az-sms.officer")))).andExpect(status().isOk());
-        mvc.perform(get("/dashboard").with(user(users.loadUserByUsername("az-sms.officer")))).andExpect(status().isForbidden());
-        mvc.perform(get("/tasks").param("scope", "party").with(user(users.loadUserByUsername("de-bpol.officer"))))
+        mvc.perform(get("/cases/RC-P-4").with(Officers.signedIn("az-sms.officer"))).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").with(Officers.signedIn("az-sms.officer"))).andExpect(status().isForbidden());
+        mvc.perform(get("/tasks").param("scope", "party").with(Officers.signedIn("de-bpol.officer")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("RC-P-4"))));
         Optional<CaseFile> none = files.find("RC-P-4", new PartyScope("AZ-SMS"));
         assertThat(none).isPresent();
@@ -160,7 +158,7 @@ class ProjectionIntegrationTest extends CaseViewIntegrationTest {
         CaseFile toSchedule = awaitCase("RC-P-5", f -> f.verification("P2").isPresent());
         assertThat(toSchedule.openTasks()).extracting(t -> t.taskKey() + "/" + t.personId())
                 .containsExactly(ExpectedTasks.SCHEDULE_INTERVIEW + "/P2");
-        mvc.perform(get("/cases/RC-P-5").with(user(users.loadUserByUsername("az-mfa.consular"))))
+        mvc.perform(get("/cases/RC-P-5").with(Officers.signedIn("az-mfa.consular")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"schedule-interview-P2\"")));
 
         publish(publisher, c, c.interviewScheduled(t0.plus(Duration.ofDays(1)), "P2", interviewAt, "AZ consulate, Berlin"));

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Camunda's REST API ({@code /engine-rest}) answers only to users of the engine (HTTP Basic, e.g. the demo user of
- * the local stack). The officers' task API and the webapps have their own entry; the security issue replaces this
- * with OAuth2 for all of them.
+ * the local stack). The service's own APIs take bearer tokens ({@link WebSecurity}); Camunda's webapps have Camunda's
+ * login. Moving the webapps and this API to the OIDC provider too is still to do.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "readmission.engine-rest.basic-auth", havingValue = "true", matchIfMissing = true)

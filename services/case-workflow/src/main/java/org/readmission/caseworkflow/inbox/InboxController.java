@@ -1,5 +1,9 @@
 package org.readmission.caseworkflow.inbox;
 
+import org.readmission.security.PartyIsolation;
+import org.readmission.security.ReadmissionPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -41,10 +45,13 @@ class InboxController {
     List<InboxEntryView> list(@Parameter(description = "PENDING (waiting for the process), EXPIRED (given up), CORRELATED")
                               @RequestParam(defaultValue = "PENDING") InboxState state,
                               @RequestParam(required = false) String caseId,
-                              @RequestParam(defaultValue = "100") int limit) {
+                              @RequestParam(defaultValue = "100") int limit,
+                              @AuthenticationPrincipal ReadmissionPrincipal caller) {
         int bounded = Math.max(1, Math.min(limit, 1000));
         List<InboxEntry> entries = caseId == null ? inbox.list(state, bounded)
                 : inbox.listOfCase(caseId, bounded).stream().filter(e -> e.state() == state).toList();
-        return entries.stream().map(InboxEntryView::of).toList();
+        // only entries of cases where the caller's party is requesting or requested (of the first `limit` entries)
+        return entries.stream().filter(e -> PartyIsolation.canSee(caller, e.requestingParty(), e.requestedParty()))
+                .map(InboxEntryView::of).toList();
     }
 }

@@ -4,32 +4,37 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.readmission.security.ReadmissionPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The officers' task API. Until the security issue lands, the caller's party and role come from the headers
- * {@code X-Party-Code} and {@code X-Role} (and the officer from {@code X-User}); a task is only shown to and
- * worked by the candidate group {@code <party>:<role>} it is offered to.
+ * The officers' task API, for callers with a bearer token of the system's OIDC provider (audience
+ * {@code case-workflow}). The caller's party and user are the token's {@code party} and {@code sub}; the role is the
+ * one named with {@code ?role=} if the token grants it, else the token's only role. A task is only shown to and worked
+ * by the candidate group {@code <party>:<role>} it is offered to (403 otherwise).
  */
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Tasks", description = "Officers' work on the user tasks of the readmission cases")
 class TaskController {
+
+    private static final String ROLE_PARAMETER = "the role to act in, one the token grants (default: the token's only role)";
 
     private final OfficerTasks tasks;
 
@@ -38,47 +43,45 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "Open tasks offered to a party's role (claimed ones included), oldest first")
-    @ApiResponse(responseCode = "403", description = "party/role differ from the caller's headers")
-    List<TaskView> list(@RequestParam(required = false) String party, @RequestParam(required = false) String role,
-                        @RequestHeader(name = "X-Party-Code", required = false) String callerParty,
-                        @RequestHeader(name = "X-Role", required = false) String callerRole) {
-        String listParty = party != null ? party : callerParty;
-        String listRole = role != null ? role : callerRole;
-        if (listParty == null || listRole == null) {
-            throw new IllegalArgumentException("name the party and role: ?party=AZ-SMS&role=case-officer (or the headers X-Party-Code, X-Role)");
+    @Operation(summary = "Open tasks offered to the caller's party and role (claimed ones included), oldest first")
+    @ApiResponse(responseCode = "403", description = "party or role differ from the token's")
+    List<TaskView> list(@Parameter(description = "optional; must be the token's party") @RequestParam(required = false) String party,
+                        @Parameter(description = ROLE_PARAMETER) @RequestParam(required = false) String role,
+                        @Parameter(hidden = true) @AuthenticationPrincipal ReadmissionPrincipal principal) {
+        Caller caller = Caller.of(principal, role);
+        if (party != null && !party.trim().equalsIgnoreCase(caller.party())) {
+            throw new TaskProblems.NotYourTask("list", party + ":" + caller.role());
         }
-        if ((callerParty != null && !callerParty.equals(listParty)) || (callerRole != null && !callerRole.equals(listRole))) {
-            throw new TaskProblems.NotYourTask("list", listParty + ":" + listRole);
-        }
-        return tasks.list(listParty + ":" + listRole);
+        return tasks.list(caller.candidateGroup());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One task with what is needed to act on it (the persons' identity verification outcomes and reasons); "
             + "the read is recorded in the audit trail")
     @ApiResponse(responseCode = "403", description = "the task is not offered to the caller's party and role")
-    TaskDetails details(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
-                        @RequestHeader("X-Role") String role,
-                        @RequestHeader("X-User") String user) {
-        // the persons' verification outcomes are personal data: who read them is recorded, so X-User is required
-        return tasks.details(id, new Caller(party, role, user));
+    TaskDetails details(@PathVariable String id,
+                        @Parameter(description = ROLE_PARAMETER) @RequestParam(required = false) String role,
+                        @Parameter(hidden = true) @AuthenticationPrincipal ReadmissionPrincipal principal) {
+        // the persons' verification outcomes are personal data: who read them (the token's sub) is recorded
+        return tasks.details(id, Caller.of(principal, role));
     }
 
     @PostMapping("/{id}/claim")
-    @Operation(summary = "Claim a task for the calling officer (X-User)")
+    @Operation(summary = "Claim a task for the calling officer (the token's sub)")
     @ApiResponse(responseCode = "409", description = "the task is gone or claimed by another officer")
-    TaskView claim(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
-                   @RequestHeader("X-Role") String role, @RequestHeader("X-User") String user) {
-        return tasks.claim(id, new Caller(party, role, user));
+    TaskView claim(@PathVariable String id,
+                   @Parameter(description = ROLE_PARAMETER) @RequestParam(required = false) String role,
+                   @Parameter(hidden = true) @AuthenticationPrincipal ReadmissionPrincipal principal) {
+        return tasks.claim(id, Caller.of(principal, role));
     }
 
     @PostMapping("/{id}/unclaim")
     @Operation(summary = "Give a claimed task back to the group")
     @ApiResponse(responseCode = "409", description = "the task is gone or claimed by another officer")
-    TaskView unclaim(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
-                     @RequestHeader("X-Role") String role, @RequestHeader("X-User") String user) {
-        return tasks.unclaim(id, new Caller(party, role, user));
+    TaskView unclaim(@PathVariable String id,
+                     @Parameter(description = ROLE_PARAMETER) @RequestParam(required = false) String role,
+                     @Parameter(hidden = true) @AuthenticationPrincipal ReadmissionPrincipal principal) {
+        return tasks.unclaim(id, Caller.of(principal, role));
     }
 
     @PostMapping("/{id}/complete")
@@ -86,12 +89,13 @@ class TaskController {
     @ApiResponse(responseCode = "204", description = "completed (or the requested message was sent)")
     @ApiResponse(responseCode = "422", description = "the form is not valid; errors lists each field")
     @ApiResponse(responseCode = "409", description = "the task is gone or claimed by another officer")
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestHeader("X-Party-Code") String party,
-                                  @RequestHeader("X-Role") String role, @RequestHeader("X-User") String user,
+    ResponseEntity<Void> complete(@PathVariable String id,
+                                  @Parameter(description = ROLE_PARAMETER) @RequestParam(required = false) String role,
+                                  @Parameter(hidden = true) @AuthenticationPrincipal ReadmissionPrincipal principal,
                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                           schema = @Schema(implementation = TaskCompletionRequest.class)))
                                   @RequestBody(required = false) Map<String, Object> form) {
-        tasks.complete(id, new Caller(party, role, user), form == null ? Map.of() : form);
+        tasks.complete(id, Caller.of(principal, role), form == null ? Map.of() : form);
         return ResponseEntity.noContent().build();
     }
 
@@ -100,8 +104,8 @@ class TaskController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(TaskProblems.NotYourTask.class)
-    ProblemDetail forbidden(TaskProblems.NotYourTask e) {
+    @ExceptionHandler({TaskProblems.NotYourTask.class, TaskProblems.NotYourRole.class})
+    ProblemDetail forbidden(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 

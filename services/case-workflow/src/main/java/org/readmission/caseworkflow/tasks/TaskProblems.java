@@ -29,6 +29,13 @@ final class TaskProblems {
         }
     }
 
+    /** 403: the token does not make the caller an officer of a party in the role the request needs. */
+    static final class NotYourRole extends RuntimeException {
+        NotYourRole(String reason) {
+            super(reason);
+        }
+    }
+
     /** 422: the form is not valid. */
     static final class InvalidForm extends RuntimeException {
         private final List<FieldError> errors;

@@ -28,13 +28,17 @@ import org.readmission.simulator.kafka.KafkaSettings;
 public final class SeedDemoCommand {
 
     public static final String USAGE = "seed-demo [--bootstrap 127.0.0.1:9092] [--gateway http://127.0.0.1:8081]"
-            + " [--engine http://127.0.0.1:8082] [--cases 300] [--seed 1] [--timeout 15m] [--poll-every 3s]";
+            + " [--engine http://127.0.0.1:8082] [--auth-server http://127.0.0.1:9000] [--cases 300] [--seed 1] [--timeout 15m]"
+            + " [--poll-every 3s]   (env SEED_DEMO_<PARTY>_SECRET, e.g. SEED_DEMO_AZ_SMS_SECRET: the secrets of the"
+            + " auth-server's seed-demo-<party> clients; default their public local-demo values)";
 
-    record SeedOptions(String bootstrap, String gateway, String engine, int cases, long seed, Duration timeout, Duration pollEvery) {
+    record SeedOptions(String bootstrap, String gateway, String engine, String authServer, int cases, long seed,
+                       Duration timeout, Duration pollEvery) {
 
         static SeedOptions from(Options options) {
             SeedOptions parsed = new SeedOptions(options.text("bootstrap", "127.0.0.1:9092"),
                     options.text("gateway", "http://127.0.0.1:8081"), options.text("engine", "http://127.0.0.1:8082"),
+                    options.text("auth-server", "http://127.0.0.1:9000"),
                     options.integer("cases", 300), options.number("seed", 1), options.duration("timeout", Duration.ofMinutes(15)),
                     options.duration("poll-every", Duration.ofSeconds(3)));
             options.requireAllUsed();
@@ -58,7 +62,7 @@ public final class SeedDemoCommand {
         KafkaSettings kafka = new KafkaSettings(o.bootstrap());
         kafka.requireReachable(Duration.ofSeconds(10));
         requireHealthy("partner-gateway", o.gateway());
-        TaskApi tasks = new TaskApi(o.engine());
+        TaskApi tasks = new TaskApi(o.engine(), o.authServer(), TaskApi::secretOf);
         tasks.requireReachable();
 
         long bypassing = cases.stream().filter(c -> c.target().bypassesGateway()).count();
