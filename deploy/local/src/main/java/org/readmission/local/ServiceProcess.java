@@ -27,7 +27,7 @@ public final class ServiceProcess {
         args.add("--server.address=" + host);
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         args.add("--spring.data.mongodb.uri=mongodb://" + mongoHostPort + "/" + service.databaseName());
-        args.addAll(service.extraArgs());
+        args.addAll(service.serviceArgs());
         return args;
     }
 
@@ -45,7 +45,9 @@ public final class ServiceProcess {
 
     public static ManagedProcess start(StackFiles.ServiceSpec service, Path root, String host, String kafkaBootstrap,
                                        String mongoHostPort, Path logFile, Path pidFile) throws IOException {
-        return ManagedProcess.startJava(service.name(), jvmArgs(),
+        List<String> jvm = new ArrayList<>(jvmArgs());
+        jvm.addAll(service.jvmOptions());
+        return ManagedProcess.startJava(service.name(), jvm,
                 mainArgs(service, host, kafkaBootstrap, mongoHostPort), root, logFile, pidFile);
     }
 }

@@ -17,10 +17,23 @@ import java.util.regex.Pattern;
  */
 public final class StackFiles {
 
-    /** A service line: {@code name jar port [extra arguments...]}. */
+    /** A service line: {@code name jar port [extra arguments...]} (an argument {@code -J<option>} is for the JVM). */
     public record ServiceSpec(String name, String jar, int port, List<String> extraArgs) {
         public ServiceSpec {
             extraArgs = List.copyOf(extraArgs);
+        }
+
+        /**
+         * Options for the service's JVM: the extra arguments written {@code -J<option>}, as for {@code javac} or
+         * {@code jshell}, e.g. {@code -J-XX:TieredStopAtLevel=1}; they come after the stack's own JVM options.
+         */
+        public List<String> jvmOptions() {
+            return extraArgs.stream().filter(a -> a.startsWith("-J")).map(a -> a.substring(2)).toList();
+        }
+
+        /** The arguments for the service itself: the extra arguments that are not {@code -J} options. */
+        public List<String> serviceArgs() {
+            return extraArgs.stream().filter(a -> !a.startsWith("-J")).toList();
         }
 
         /** The MongoDB database of this service: its name with underscores, e.g. {@code partner_gateway}. */

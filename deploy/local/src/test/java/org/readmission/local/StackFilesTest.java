@@ -41,6 +41,15 @@ class StackFilesTest {
     }
 
     @Test
+    void argumentsWrittenDashJAreForTheJvmOfTheService() {
+        StackFiles.ServiceSpec s = StackFiles.parseServices(
+                List.of("auth-server x.jar 9000 -J-XX:TieredStopAtLevel=1 --readmission.data-dir=d"), "s").get(0);
+        assertThat(s.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(ServiceProcess.mainArgs(s, "127.0.0.1", "127.0.0.1:9092", "127.0.0.1:27017"))
+                .contains("--readmission.data-dir=d").doesNotContain("-J-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void rejectsBadServiceLines() {
         assertThatThrownBy(() -> StackFiles.parseServices(List.of("gateway only-a-jar"), "s"))
                 .hasMessageContaining("s:1").hasMessageContaining("name jar port");
@@ -93,7 +102,7 @@ class StackFilesTest {
             assertThat(s.name()).isEqualTo("auth-server");
             assertThat(s.port()).isEqualTo(9000);
             assertThat(s.jar()).isEqualTo("services/auth-server/target/auth-server.jar");
-            assertThat(s.extraArgs()).containsExactly("--readmission.data-dir=./.local-data/auth-server");
+            assertThat(s.serviceArgs()).containsExactly("--readmission.data-dir=./.local-data/auth-server");
         });
 
         List<String> core = List.of("readmission.partner-submissions", "readmission.case-commands",

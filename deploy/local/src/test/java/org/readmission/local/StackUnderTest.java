@@ -198,6 +198,7 @@ final class StackUnderTest implements AutoCloseable {
                 service.jar().toAbsolutePath().normalize().toString(), port, service.extraArgs());
         List<String> jvm = new ArrayList<>(ServiceProcess.jvmArgs());
         jvm.add("-XX:TieredStopAtLevel=1"); // faster start-up; a system test sends a handful of events
+        jvm.addAll(spec.jvmOptions());
         return track(ManagedProcess.startJava(service.name(), jvm,
                 ServiceProcess.mainArgs(spec, Ports.HOST, bootstrap, Ports.HOST + ":" + store.address().getPort()),
                 data, logs.resolve(service.name() + ".log").toAbsolutePath(), null));
