@@ -50,6 +50,20 @@ public final class OidcLogin {
      * throws when the provider does not issue one (wrong password, unknown client, redirect URI not registered).
      */
     public String signIn(String clientId, String clientSecret, String redirectUri, String username, String password) {
+        HttpResponse<String> response = tokenResponse(clientId, clientSecret, redirectUri, username, password);
+        if (!response.uri().getPath().endsWith("/oauth2/token")) {
+            throw new IllegalStateException("sign-in of " + username + " refused (ended at " + response.uri().getPath() + ")");
+        }
+        return accessToken(response);
+    }
+
+    /**
+     * Walks the authorization-code flow with PKCE for {@code username} in a fresh browser session: the token
+     * endpoint's answer (access token, ID token), or, when the sign-in is refused, the provider's page where the walk
+     * ended (its login form again).
+     */
+    public HttpResponse<String> tokenResponse(String clientId, String clientSecret, String redirectUri, String username,
+                                              String password) {
         try {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -70,14 +84,26 @@ public final class OidcLogin {
                             "_csrf", csrf.group(1))))).build(), HttpResponse.BodyHandlers.ofString()));
             String landing = afterLogin.headers().firstValue("Location").orElse(afterLogin.uri().toString());
             if (!landing.startsWith(redirectUri)) {
-                throw new IllegalStateException("sign-in of " + username + " refused (ended at " + URI.create(landing).getPath() + ")");
+                return afterLogin;
             }
             Map<String, String> query = parseQuery(URI.create(landing).getRawQuery());
             if (!state.equals(query.get("state")) || query.get("code") == null) {
                 throw new IllegalStateException("no authorization code for " + username + " (error " + query.get("error") + ")");
             }
-            return accessToken(token(clientId, clientSecret, Map.of("grant_type", "authorization_code",
-                    "code", query.get("code"), "redirect_uri", redirectUri, "code_verifier", verifier)));
+            return token(clientId, clientSecret, Map.of("grant_type", "authorization_code",
+                    "code", query.get("code"), "redirect_uri", redirectUri, "code_verifier", verifier));
+        } catch (IOException e) {
+            throw new IllegalStateException("the provider at " + issuer + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The token endpoint's answer to a client-credentials request of {@code clientId}. */
+    public HttpResponse<String> clientCredentialsResponse(String clientId, String clientSecret) {
+        try {
+            return token(clientId, clientSecret, Map.of("grant_type", "client_credentials"));
         } catch (IOException e) {
             throw new IllegalStateException("the provider at " + issuer + " did not answer", e);
         } catch (InterruptedException e) {
@@ -88,14 +114,7 @@ public final class OidcLogin {
 
     /** A client-credentials access token of {@code clientId}. */
     public String clientCredentials(String clientId, String clientSecret) {
-        try {
-            return accessToken(token(clientId, clientSecret, Map.of("grant_type", "client_credentials")));
-        } catch (IOException e) {
-            throw new IllegalStateException("the provider at " + issuer + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return accessToken(clientCredentialsResponse(clientId, clientSecret));
     }
 
     private static String accessToken(HttpResponse<String> response) {
