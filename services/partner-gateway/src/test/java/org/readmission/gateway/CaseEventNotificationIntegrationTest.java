@@ -13,6 +13,7 @@ class CaseEventNotificationIntegrationTest extends CaseEventNotificationScenario
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
+        GatewayTokens.trust(registry);
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("partner_gateway_notifications"));
     }
 }

@@ -57,6 +57,7 @@ class ExchangeAuditIntegrationTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
+        GatewayTokens.trust(registry);
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri(DATABASE));
     }
 

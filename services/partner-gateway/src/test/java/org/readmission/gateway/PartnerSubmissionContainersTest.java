@@ -21,6 +21,7 @@ class PartnerSubmissionContainersTest extends PartnerSubmissionScenarios {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        GatewayTokens.trust(registry);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("partner_gateway"));
     }

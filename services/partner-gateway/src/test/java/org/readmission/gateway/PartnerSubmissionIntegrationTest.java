@@ -13,6 +13,7 @@ class PartnerSubmissionIntegrationTest extends PartnerSubmissionScenarios {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
+        GatewayTokens.trust(registry);
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("partner_gateway"));
     }
 }

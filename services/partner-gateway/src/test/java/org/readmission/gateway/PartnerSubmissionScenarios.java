@@ -75,6 +75,7 @@ abstract class PartnerSubmissionScenarios {
 
     static final String DE_BPOL = "DE-BPOL";
     static final String AZ_SMS = "AZ-SMS";
+    static final String NL_DTV = "NL-DTV";
 
     @Autowired
     AvroCodec codec;
@@ -86,6 +87,8 @@ abstract class PartnerSubmissionScenarios {
     Submissions submissions;
     @Autowired
     OutgoingMessages outgoing;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongoTemplate;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -319,9 +322,33 @@ abstract class PartnerSubmissionScenarios {
         SubmissionAcknowledged ack = awaitAcknowledgement(germanNotifications, submissionId);
         assertThat(ack.getApplicationId()).isEqualTo(applicationId);
         JsonNode status = rest.exchange(RequestEntity.get(URI.create(response.getBody().get("statusUrl").asText()))
-                .header("X-Party-Code", DE_BPOL).build(), JsonNode.class).getBody();
+                .header("Authorization", "Bearer " + GatewayTokens.partnerSystem(DE_BPOL)).build(), JsonNode.class).getBody();
+        // another party's system does not see it
+        JsonNode foreign = rest.exchange(RequestEntity.get(URI.create(response.getBody().get("statusUrl").asText()))
+                .header("Authorization", "Bearer " + GatewayTokens.partnerSystem(NL_DTV)).build(), JsonNode.class).getBody();
+        assertThat(foreign.get("status").asText()).isEqualTo("PENDING");
+        assertThat(foreign.get("caseId").isNull()).isTrue();
         assertThat(status.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(status.get("caseId").asText()).isEqualTo(ack.getCaseId().getValue());
+    }
+
+    @Test
+    void restSubmissionInAnotherPartysNameIsRefusedAndAudited() throws Exception {
+        ObjectNode json = exampleApplication();
+        // DE-BPOL's system sends in NL-DTV's name
+        ResponseEntity<JsonNode> response = rest.exchange(post(json, DE_BPOL, NL_DTV), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getBody().get("reasons").findValuesAsText("code")).containsExactly("SENDER_NOT_ALLOWED");
+        assertThat(response.getBody().toString()).contains("token is DE-BPOL's");
+        // recorded in the audit trail as the authenticated partner's refused message (appended before the answer)
+        assertThat(mongoTemplate.getCollection("audit_trail").find(new org.bson.Document("party", DE_BPOL)
+                        .append("action", "MESSAGE_REJECTED")).into(new java.util.ArrayList<>()))
+                .extracting(d -> d.getString("who") + " " + d.getString("outcome"))
+                .contains("partner:DE-BPOL SENDER_NOT_ALLOWED:SENDER_DIFFERS_FROM_TOKEN");
+        // without a token: 401, nothing taken
+        ResponseEntity<JsonNode> anonymous = rest.exchange(RequestEntity.post(URI.create("/api/v1/applications"))
+                .header("X-Party-Code", DE_BPOL).contentType(MediaType.APPLICATION_JSON).body(json), JsonNode.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -385,8 +412,14 @@ abstract class PartnerSubmissionScenarios {
         }
     }
 
+    /** A REST submission by {@code party}'s system: its token, and its party code in {@code X-Party-Code}. */
     static RequestEntity<JsonNode> post(JsonNode body, String party) {
-        return RequestEntity.post(URI.create("/api/v1/applications")).header("X-Party-Code", party)
+        return post(body, party, party);
+    }
+
+    static RequestEntity<JsonNode> post(JsonNode body, String tokenParty, String claimedParty) {
+        return RequestEntity.post(URI.create("/api/v1/applications")).header("X-Party-Code", claimedParty)
+                .header("Authorization", "Bearer " + GatewayTokens.partnerSystem(tokenParty))
                 .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

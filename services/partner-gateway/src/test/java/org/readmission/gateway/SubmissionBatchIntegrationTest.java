@@ -60,6 +60,7 @@ class SubmissionBatchIntegrationTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
+        GatewayTokens.trust(registry);
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("partner_gateway_batches"));
     }
 

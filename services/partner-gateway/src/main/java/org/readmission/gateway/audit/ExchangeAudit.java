@@ -61,6 +61,16 @@ public class ExchangeAudit {
         return entries;
     }
 
+    /**
+     * A submission refused before it was taken: the authenticated partner ({@code caller}, from its token) sent it in
+     * the name of another party ({@code claimedSender}). Recorded as the caller's, with the claim in the outcome.
+     */
+    public void refusedSubmission(String callerParty, String ceType, String reference, String outcome) {
+        String party = AuditValues.identifier(callerParty);
+        trail.append(new AuditEntry(clock.instant(), AuditEntry.partner(party), party, AuditAction.MESSAGE_REJECTED,
+                AuditValues.identifier(ceType), AuditValues.identifier(reference), null, PURPOSE, outcome));
+    }
+
     /** Appends a batch's entries to the trail in one go. */
     public void record(List<AuditEntry> entries) {
         trail.appendAll(entries);

@@ -1,5 +1,11 @@
 package org.readmission.gateway.web;
 
+import org.readmission.gateway.audit.ExchangeAudit;
+import org.readmission.security.PartyIsolation;
+import org.readmission.security.ReadmissionPrincipal;
+import org.readmission.security.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+
 import static org.readmission.events.partner.ReasonCode.*;
 
 import java.time.Clock;
@@ -60,10 +66,12 @@ class SubmissionController {
     private final EventType applicationType;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Submissions submissions;
+    private final ExchangeAudit audit;
     private final Clock clock;
 
     SubmissionController(PartyDirectory parties, ApplicationRules rules, AvroCodec codec, EventCatalog catalog,
-                         KafkaTemplate<String, byte[]> kafka, Submissions submissions, Clock clock) {
+                         KafkaTemplate<String, byte[]> kafka, Submissions submissions, ExchangeAudit audit, Clock clock) {
+        this.audit = audit;
         this.parties = parties;
         this.rules = rules;
         this.codec = codec;
@@ -74,17 +82,31 @@ class SubmissionController {
     }
 
     @Operation(summary = "Submit a readmission application",
-            description = "202: accepted for processing (see statusUrl). 422: invalid, with reason codes. 403: unknown sender or type not allowed.")
+            description = "Needs a partner system's bearer token: the sender is the token's party. 202: accepted for "
+                    + "processing (see statusUrl). 422: invalid, with reason codes. 401: no valid token. 403: not a partner "
+                    + "system, sender not allowed to submit, or X-Party-Code naming another party than the token's (audited).")
     @PostMapping("/applications")
-    ResponseEntity<?> submit(@Parameter(description = "Your party code, e.g. DE-BPOL") @RequestHeader(PARTY_HEADER) String partyCode,
+    ResponseEntity<?> submit(@AuthenticationPrincipal ReadmissionPrincipal caller,
+                             @Parameter(description = "Optional: your party code, e.g. DE-BPOL; must be the token's party")
+                             @RequestHeader(value = PARTY_HEADER, required = false) String partyCode,
                              @Parameter(description = "Optional id of this submission (becomes ce_id); repeat it when you retry")
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                              @Valid @RequestBody ApplicationRequest request) throws InterruptedException {
-        Optional<Party> sender = parties.find(partyCode);
+        String claimed = partyCode == null || partyCode.isBlank() ? caller.party() : partyCode;
+        if (!PartyIsolation.maySendAs(caller, claimed)) {
+            // the authenticated partner sends in another party's name (or is no partner system): refused and audited
+            String reason = !caller.hasRole(Role.PARTNER_SYSTEM) ? "NOT_A_PARTNER_SYSTEM" : "SENDER_DIFFERS_FROM_TOKEN";
+            audit.refusedSubmission(caller.party(), applicationType.ceType(), idempotencyKey, SENDER_NOT_ALLOWED + ":" + reason);
+            Violation violation = Violation.of(SENDER_NOT_ALLOWED, PARTY_HEADER, reason.equals("NOT_A_PARTNER_SYSTEM")
+                    ? "only a partner system's token may submit applications"
+                    : "the submission names " + claimed + " as its sender, but the token is " + caller.party() + "'s");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(RejectionProblem.of(HttpStatus.FORBIDDEN, "Sender not allowed", List.of(violation)));
+        }
+        Optional<Party> sender = parties.find(claimed);
         if (sender.isEmpty() || !sender.get().maySend(applicationType.ceType())) {
             Violation violation = sender.isEmpty()
-                    ? Violation.of(UNKNOWN_SENDER, PARTY_HEADER, "'" + partyCode + "' is not a known party code")
-                    : Violation.of(SENDER_NOT_ALLOWED, PARTY_HEADER, partyCode + " may not submit applications");
+                    ? Violation.of(UNKNOWN_SENDER, PARTY_HEADER, "'" + claimed + "' is not a known party code")
+                    : Violation.of(SENDER_NOT_ALLOWED, PARTY_HEADER, claimed + " may not submit applications");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(RejectionProblem.of(HttpStatus.FORBIDDEN, "Sender not allowed", List.of(violation)));
         }
         ReadmissionApplicationSubmitted application = ApplicationJson.toAvro(request, sender.get().code());
@@ -102,8 +124,10 @@ class SubmissionController {
 
     @Operation(summary = "Status of a submission: PENDING, ACCEPTED (with the case id) or REJECTED (with reasons)")
     @GetMapping("/submissions/{submissionId}")
-    ResponseEntity<SubmissionStatusView> status(@RequestHeader(PARTY_HEADER) String partyCode, @PathVariable String submissionId) {
-        Optional<Submission> found = submissions.findById(InboundRecord.eventKey(partyCode.toUpperCase(java.util.Locale.ROOT), submissionId));
+    ResponseEntity<SubmissionStatusView> status(@AuthenticationPrincipal ReadmissionPrincipal caller, @PathVariable String submissionId) {
+        // only the sender's own submissions: the key is the token's party and the id
+        Optional<Submission> found = caller.party() == null ? Optional.empty()
+                : submissions.findById(InboundRecord.eventKey(caller.party().toUpperCase(java.util.Locale.ROOT), submissionId));
         return found.map(s -> ResponseEntity.ok(new SubmissionStatusView(submissionId, s.status().name(), s.caseId(),
                         s.applicationId(), s.receivedAt(), s.violations(), statusUrl(submissionId))))
                 .orElseGet(() -> ResponseEntity.ok(new SubmissionStatusView(submissionId, "PENDING", null, null, null, List.of(),
