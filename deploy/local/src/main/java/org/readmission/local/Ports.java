@@ -35,8 +35,24 @@ public final class Ports {
         }
     }
 
-    /** A port that is free on {@code host} right now (for tests). */
+    /** Where {@link #freePort} looks first: below Linux's default ephemeral range (32768–60999). */
+    static final int QUIET_LOW = 20000;
+    static final int QUIET_HIGH = 32767;
+
+    /**
+     * A port that is free on {@code host} right now (for tests), for a server that binds it a little later. Taken
+     * below the ephemeral range, because a port from that range (what binding port 0 gives) can meanwhile become the
+     * local end of any outgoing connection — a Kafka or MongoDB client of an already running service — and the server
+     * then fails with "port already in use". Falls back to an ephemeral port when the quiet range seems full.
+     */
     public static int freePort(String host) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = random.nextInt(QUIET_LOW, QUIET_HIGH + 1);
+            if (isFree(host, candidate)) {
+                return candidate;
+            }
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
