@@ -47,7 +47,7 @@ final class HttpJson {
         return new HttpJson(base, Map.of("Authorization", "Bearer " + accessToken));
     }
 
-    /** A caller without credentials (the APIs not on tokens yet, e.g. reintegration's referrals). */
+    /** A caller without credentials (health and the other open endpoints). */
     static HttpJson anonymous(URI base) {
         return new HttpJson(base, Map.of());
     }

@@ -147,8 +147,8 @@ class WholeStackSystemTest {
                         StackUnderTest.TRUST_THE_AUTH_SERVER),
                 StackUnderTest.Service.of("identity-verification",
                         "--readmission.data-dir=" + data.resolve("identity-verification").toAbsolutePath(),
-                        "--readmission.identity.demo-registry.seed=true"),
-                StackUnderTest.Service.of("reintegration"),
+                        "--readmission.identity.demo-registry.seed=true", StackUnderTest.TRUST_THE_AUTH_SERVER),
+                StackUnderTest.Service.of("reintegration", StackUnderTest.TRUST_THE_AUTH_SERVER),
                 // case-view's forms call the real task API
                 StackUnderTest.Service.of("case-view", "--readmission.case-view.task-api-url=${url:case-workflow}",
                         StackUnderTest.TRUST_THE_AUTH_SERVER));
@@ -392,7 +392,7 @@ class WholeStackSystemTest {
         report(caseId, ReintegrationStage.SUPPORT_PLAN_AGREED, "IN_SUPPORT");
         report(caseId, ReintegrationStage.FOLLOW_UP_ARRIVAL, "IN_SUPPORT");
 
-        JsonNode referrals = HttpJson.anonymous(stack.url("reintegration")).get("/api/v1/referrals?caseId=" + caseId).json();
+        JsonNode referrals = referrals().get("/api/v1/referrals?caseId=" + caseId).json();
         assertThat(referrals).hasSize(1);
         JsonNode p1 = referrals.get(0);
         assertThat(p1.path("personId").asText()).isEqualTo("p1");
@@ -421,7 +421,7 @@ class WholeStackSystemTest {
         assertThat(fromEvents).isEqualTo(new Funnel(1, 1, 1, 0));
 
         // the reintegration service's referrals tell the same
-        JsonNode referrals = HttpJson.anonymous(stack.url("reintegration")).get("/api/v1/referrals?caseId=" + caseIds.get("family")).json();
+        JsonNode referrals = referrals().get("/api/v1/referrals?caseId=" + caseIds.get("family")).json();
         List<String> states = new ArrayList<>();
         referrals.forEach(r -> states.add(r.path("state").asText()));
         assertThat(new Funnel(states.size(),
@@ -595,7 +595,7 @@ class WholeStackSystemTest {
                 .setProviderParty(PartyCode.newBuilder().setValue(provider).build()).setStage(stage).setNote(null).build();
         stack.send(Topics.REINTEGRATION_UPDATES, caseId, report, ceId, provider, caseId);
         providerReportIds.add(ceId);
-        HttpJson reintegration = HttpJson.anonymous(stack.url("reintegration"));
+        HttpJson reintegration = referrals();
         await(stage + " taken by the reintegration service").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> reintegration.get("/api/v1/referrals?caseId=" + caseId).json().path(0).path("state").asText(),
                         state::equals);
@@ -611,6 +611,11 @@ class WholeStackSystemTest {
                     .until(() -> engine.get("/engine-rest/execution/count?processDefinitionKey=reintegration-handoff&businessKey="
                             + caseId + "&activityId=" + next).json().path("count").asLong() == 1);
         }
+    }
+
+    /** The reintegration service's referrals API, as the requested party's reintegration officer (a token of the stack). */
+    private HttpJson referrals() {
+        return HttpJson.bearer(stack.url("reintegration"), tokens.of(StackTokens.demoUser(REQUESTED, "reintegration-officer")));
     }
 
     /** The demo user working {@code party}'s {@code role}, with their token from the stack's auth-server. */

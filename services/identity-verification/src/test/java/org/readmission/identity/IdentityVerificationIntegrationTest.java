@@ -89,6 +89,7 @@ class IdentityVerificationIntegrationTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry properties) throws IOException {
+        IdentityTokens.trust(properties);
         Path keys = Files.createTempDirectory("identity-verification-keys");
         properties.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("identity_verification_it"));
         properties.add("readmission.data-dir", keys::toString);

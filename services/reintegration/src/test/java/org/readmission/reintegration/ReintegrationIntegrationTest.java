@@ -76,6 +76,7 @@ class ReintegrationIntegrationTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws java.io.IOException {
+        ReintegrationTokens.trust(registry);
         java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("reintegration-it");
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("reintegration_it"));
         registry.add("readmission.data-dir", dataDir::toString);
@@ -290,7 +291,8 @@ class ReintegrationIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> referral(String caseId, String personId) {
-        List<Map<String, Object>> referrals = http.getForObject("/api/v1/referrals?caseId=" + caseId, List.class);
+        List<Map<String, Object>> referrals = http.exchange("/api/v1/referrals?caseId=" + caseId, org.springframework.http.HttpMethod.GET,
+                ReintegrationTokens.bearer(ReintegrationTokens.officer("DE-BPOL")), List.class).getBody();
         return referrals.stream().filter(r -> personId.equals(r.get("personId"))).findFirst().orElseThrow();
     }
 

@@ -101,6 +101,7 @@ class RetentionErasureIntegrationTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
+        ReintegrationTokens.trust(registry);
         Path dataDir = Files.createTempDirectory("reintegration-retention");
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("reintegration_retention_it"));
         registry.add("readmission.data-dir", dataDir::toString);
@@ -297,7 +298,8 @@ class RetentionErasureIntegrationTest {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> referral(String caseId, String personId) {
-        List<Map<String, Object>> referrals = http.getForObject("/api/v1/referrals?caseId=" + caseId, List.class);
+        List<Map<String, Object>> referrals = http.exchange("/api/v1/referrals?caseId=" + caseId, org.springframework.http.HttpMethod.GET,
+                ReintegrationTokens.bearer(ReintegrationTokens.officer("DE-BPOL")), List.class).getBody();
         return referrals.stream().filter(r -> personId.equals(r.get("personId"))).findFirst().orElseThrow();
     }
 

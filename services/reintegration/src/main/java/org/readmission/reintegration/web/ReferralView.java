@@ -18,4 +18,12 @@ record ReferralView(String referralId, String caseId, String personId, String re
                 r.needs(), r.vulnerabilities(), r.region(), r.supportPlanAgreedAt(), r.followUps(), r.outcome(),
                 r.restricted(), r.updatedAt());
     }
+
+    /** What the provider holding the referral sees: its own referral, not which other providers were tried. */
+    static ReferralView forProvider(Referral r) {
+        ReferralView all = of(r);
+        return new ReferralView(all.referralId(), all.caseId(), all.personId(), all.requestingParty(), all.requestedParty(),
+                all.state(), all.priority(), all.attempt(), all.provider(), List.of(), all.needs(), all.vulnerabilities(),
+                all.region(), all.supportPlanAgreedAt(), all.followUps(), all.outcome(), all.restricted(), all.updatedAt());
+    }
 }
