@@ -131,6 +131,11 @@ public final class HealthWait {
      * still starting does not fill the console with connection warnings.
      */
     public static Check kafka(String host, int port) {
+        return kafka(host, port, Map.of());
+    }
+
+    /** As {@link #kafka(String, int)}, with extra client config (e.g. SASL). */
+    public static Check kafka(String host, int port, Map<String, Object> clientConfig) {
         String bootstrap = host + ":" + port;
         return new Check() {
             private Admin admin;
@@ -141,7 +146,7 @@ public final class HealthWait {
                     if (!Ports.canConnect(host, port, 500)) {
                         return false;
                     }
-                    admin = TopicSetup.admin(bootstrap);
+                    admin = TopicSetup.admin(bootstrap, clientConfig);
                 }
                 DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000));
                 return !cluster.nodes().get(4, TimeUnit.SECONDS).isEmpty();

@@ -33,9 +33,22 @@ public final class KafkaBroker {
     private final Path logFile;
     private final String classpath;
     private final List<String> jvmArgs;
+    private final boolean secure;
 
     public KafkaBroker(String host, int port, int controllerPort, Path dir, Path logFile, String classpath,
                        List<String> jvmArgs) {
+        this(host, port, controllerPort, dir, logFile, classpath, jvmArgs, false);
+    }
+
+    /**
+     * {@code secure}: the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 (the broker's own user
+     * {@link KafkaSecurity#BROKER_USER} is created at format time), the controller listener SASL_PLAINTEXT
+     * with PLAIN for that user only, the StandardAuthorizer denies what no ACL allows, and that user is
+     * the only super user. Not secure: PLAINTEXT and no authorizer, as before.
+     */
+    public KafkaBroker(String host, int port, int controllerPort, Path dir, Path logFile, String classpath,
+                       List<String> jvmArgs, boolean secure) {
+        this.secure = secure;
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -48,6 +61,15 @@ public final class KafkaBroker {
     /** The JVM options of the local broker. */
     public static List<String> defaultJvmArgs() {
         return List.of("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    /** Extra client config for the launcher's admin: the broker's super user when secure, else nothing. */
+    public java.util.Map<String, Object> adminClientConfig() {
+        return secure ? KafkaSecurity.adminConfig() : java.util.Map.of();
     }
 
     public String bootstrapServers() {
@@ -86,11 +108,7 @@ public final class KafkaBroker {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + host + ":" + port,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
+                listenerConfig(),
                 "log.dirs=" + dataDir(),
                 "num.partitions=3",
                 "default.replication.factor=1",
@@ -127,6 +145,39 @@ public final class KafkaBroker {
                 "log4j.logger.org.apache.zookeeper=WARN",
                 "");
         Files.writeString(log4jProperties(), log4j, StandardCharsets.UTF_8);
+    }
+
+    private String listenerConfig() {
+        if (!secure) {
+            return String.join("\n",
+                    "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://" + host + ":" + port,
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT");
+        }
+        String user = KafkaSecurity.BROKER_USER;
+        String password = KafkaSecurity.demoPassword(user); // LOCAL DEMO ONLY (see deploy/kafka-security/README.md)
+        return String.join("\n",
+                "# --secure (deploy/kafka-security/README.md): SASL on every listener, ACLs enforced. LOCAL DEMO passwords.",
+                "listeners=SASL_PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://" + host + ":" + port,
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=" + KafkaSecurity.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaSecurity.MECHANISM,
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + KafkaSecurity.jaasConfig(user, password),
+                "# SCRAM is not available on KRaft controller listeners: PLAIN there, one user (the broker itself)",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+                        + " required username=\"" + user + "\" password=\"" + password + "\" user_" + user + "=\""
+                        + password + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=User:" + user);
     }
 
     public boolean isFormatted() {
@@ -171,8 +222,14 @@ public final class KafkaBroker {
         }
         List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j.configuration=" + log4jProperties().toUri(), "-cp", classpath);
-        List<String> args = List.of("kafka.tools.StorageTool", "format",
-                "-t", clusterId, "-c", serverProperties().toString(), "--ignore-formatted");
+        List<String> args = new ArrayList<>(List.of("kafka.tools.StorageTool", "format",
+                "-t", clusterId, "-c", serverProperties().toString(), "--ignore-formatted"));
+        if (secure) {
+            // the broker's own SCRAM user must exist before it starts (inter-broker listener); the rest come later (Admin)
+            args.add("--add-scram");
+            args.add(KafkaSecurity.MECHANISM + "=[name=" + KafkaSecurity.BROKER_USER + ",password="
+                    + KafkaSecurity.demoPassword(KafkaSecurity.BROKER_USER) + "]");
+        }
         ManagedProcess format = ManagedProcess.startJava(NAME + "-format", jvm, args, workDir, logFile, null);
         if (!format.process().waitFor(60, TimeUnit.SECONDS)) {
             format.stop(Duration.ofSeconds(5));

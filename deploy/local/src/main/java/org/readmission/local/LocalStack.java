@@ -105,7 +105,8 @@ public final class LocalStack {
     static int help(PrintStream s) {
         s.println("""
                 usage: deploy/local/stack <command>
-                  up [--rebuild] [--no-build] [--timeout <seconds>]
+                  up [--rebuild] [--no-build] [--timeout <seconds>] [--secure]
+                                  (--secure or STACK_SECURE=1: Kafka with SASL/SCRAM + ACLs, deploy/kafka-security)
                                   build what is missing, start everything, stay in the foreground (Ctrl-C stops)
                   down            stop everything started by 'up' (from another terminal)
                   status          what runs: pid, port, health, RSS
@@ -117,6 +118,7 @@ public final class LocalStack {
 
     int up(List<String> options) throws Exception {
         Duration timeout = parseTimeout(options);
+        boolean secure = options.contains("--secure") || "1".equals(System.getenv("STACK_SECURE"));
         Files.createDirectories(logDir);
         Files.createDirectories(runDir);
 
@@ -171,8 +173,11 @@ public final class LocalStack {
         partNames.forEach(this::rotateLog);
 
         // 3. the Kafka broker (formatted once), 4. the MongoDB-wire store — started side by side
-        KafkaBroker broker = new KafkaBroker(HOST, KAFKA_PORT, CONTROLLER_PORT, dataDir.resolve("kafka"),
-                logFile(KafkaBroker.NAME), classpath, KafkaBroker.defaultJvmArgs());
+        // --secure: SASL + ACLs (deploy/kafka-security), its own data dir (its storage holds the broker's SCRAM user)
+        List<KafkaSecurity.Acl> acls = secure ? KafkaSecurity.readAcls(root.resolve(KafkaSecurity.ACLS_FILE)) : List.of();
+        KafkaBroker broker = new KafkaBroker(HOST, KAFKA_PORT, CONTROLLER_PORT,
+                dataDir.resolve(secure ? "kafka-secure" : "kafka"), logFile(KafkaBroker.NAME), classpath,
+                KafkaBroker.defaultJvmArgs(), secure);
         broker.writeConfig();
         String clusterId = broker.clusterId();
         if (broker.isFormatted()) {
@@ -197,12 +202,25 @@ public final class LocalStack {
         if (!awaitHealthy(mongo, HealthWait.tcp(HOST, MONGO_PORT), timeout)) {
             return 1;
         }
-        if (!awaitHealthy(kafka, HealthWait.kafka(HOST, KAFKA_PORT), timeout)) {
+        if (!awaitHealthy(kafka, HealthWait.kafka(HOST, KAFKA_PORT, broker.adminClientConfig()), timeout)) {
             return 1;
+        }
+        if (secure) {
+            try (Admin admin = TopicSetup.admin(broker.bootstrapServers(), broker.adminClientConfig())) {
+                List<String> users = KafkaSecurity.users(acls);
+                KafkaSecurity.upsertUsers(admin, users);
+                KafkaSecurity.createAcls(admin, acls);
+                step("kafka", "--secure: SASL_PLAINTEXT/" + KafkaSecurity.MECHANISM + ", " + users.size()
+                        + " users and " + acls.size() + " ACLs from " + KafkaSecurity.ACLS_FILE + " (local-demo passwords)");
+            } catch (Exception e) {
+                out.println(stamp() + " FAILED to create the Kafka users and ACLs: " + e);
+                stopAll("kafka security set-up failed");
+                return 1;
+            }
         }
 
         // 5. core topics
-        try (Admin admin = TopicSetup.admin(broker.bootstrapServers())) {
+        try (Admin admin = TopicSetup.admin(broker.bootstrapServers(), broker.adminClientConfig())) {
             TopicSetup.Outcome outcome = TopicSetup.ensure(admin, topics, (short) 1, Duration.ofSeconds(30));
             step("topics", outcome.created().size() + " created, " + outcome.alreadyPresent().size()
                     + " already there (" + topics.size() + " in deploy/local/topics.txt)");
@@ -219,8 +237,11 @@ public final class LocalStack {
         String mongoHostPort = HOST + ":" + MONGO_PORT;
         Map<StackFiles.ServiceSpec, ManagedProcess> serviceProcesses = new LinkedHashMap<>();
         for (StackFiles.ServiceSpec s : runnable) {
+            // --secure: each service that has ACLs connects as its own principal User:<service name>
+            List<String> kafkaArgs = secure && KafkaSecurity.users(acls).contains(s.name())
+                    ? KafkaSecurity.springArgs(s.name(), KafkaSecurity.demoPassword(s.name())) : List.of();
             ManagedProcess p = register(ServiceProcess.start(s, root, HOST, broker.bootstrapServers(), mongoHostPort,
-                    logFile(s.name()), pidFile(s.name())));
+                    kafkaArgs, logFile(s.name()), pidFile(s.name())));
             serviceProcesses.put(s, p);
             step(s.name(), "started, pid " + p.pid() + ", " + ServiceProcess.baseUrl(HOST, s) + ", log " + rel(p.logFile()));
         }
@@ -251,6 +272,9 @@ public final class LocalStack {
                         throw new IllegalArgumentException("--timeout needs a number of seconds");
                     }
                     timeout = Duration.ofSeconds(Long.parseLong(options.get(++i)));
+                }
+                case "--secure" -> {
+                    // read by up()
                 }
                 case "--rebuild", "--no-build" -> {
                     // handled by deploy/local/stack before the launcher starts
@@ -559,10 +583,22 @@ public final class LocalStack {
         return 0;
     }
 
+    /** Whether the broker was last started with --secure (its server.properties is the newer one). */
+    private boolean lastStartWasSecure() {
+        try {
+            Path secure = dataDir.resolve("kafka-secure").resolve("server.properties");
+            Path plain = dataDir.resolve("kafka").resolve("server.properties");
+            return Files.exists(secure) && (!Files.exists(plain)
+                    || Files.getLastModifiedTime(secure).compareTo(Files.getLastModifiedTime(plain)) > 0);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private String health(String name, int port, List<StackFiles.ServiceSpec> services) {
         HealthWait.Check check;
         if (name.equals(KafkaBroker.NAME)) {
-            check = HealthWait.kafka(HOST, port);
+            check = HealthWait.kafka(HOST, port, lastStartWasSecure() ? KafkaSecurity.adminConfig() : Map.of());
         } else if (name.equals(MongoWireStore.NAME)) {
             check = HealthWait.tcp(HOST, port);
         } else {

@@ -45,9 +45,17 @@ public final class ServiceProcess {
 
     public static ManagedProcess start(StackFiles.ServiceSpec service, Path root, String host, String kafkaBootstrap,
                                        String mongoHostPort, Path logFile, Path pidFile) throws IOException {
+        return start(service, root, host, kafkaBootstrap, mongoHostPort, List.of(), logFile, pidFile);
+    }
+
+    /** As above, with extra Spring Boot arguments after the service's own (e.g. its Kafka SASL credentials). */
+    public static ManagedProcess start(StackFiles.ServiceSpec service, Path root, String host, String kafkaBootstrap,
+                                       String mongoHostPort, List<String> extraArgs, Path logFile, Path pidFile)
+            throws IOException {
         List<String> jvm = new ArrayList<>(jvmArgs());
         jvm.addAll(service.jvmOptions());
-        return ManagedProcess.startJava(service.name(), jvm,
-                mainArgs(service, host, kafkaBootstrap, mongoHostPort), root, logFile, pidFile);
+        List<String> main = new ArrayList<>(mainArgs(service, host, kafkaBootstrap, mongoHostPort));
+        main.addAll(extraArgs);
+        return ManagedProcess.startJava(service.name(), jvm, main, root, logFile, pidFile);
     }
 }

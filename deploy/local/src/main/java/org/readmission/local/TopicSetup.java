@@ -30,6 +30,13 @@ public final class TopicSetup {
         return Admin.create(HealthWait.adminConfig(bootstrap));
     }
 
+    /** An admin client with extra config (e.g. SASL, {@link KafkaBroker#adminClientConfig()}). */
+    public static Admin admin(String bootstrap, Map<String, Object> extra) {
+        Map<String, Object> config = new java.util.HashMap<>(HealthWait.adminConfig(bootstrap));
+        config.putAll(extra);
+        return Admin.create(config);
+    }
+
     /**
      * Creates every topic of {@code topics} that is missing, with its partitions and the given
      * replication factor. Retries for up to {@code patience} while the broker is still registering

@@ -1,0 +1,219 @@
+package org.readmission.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real KRaft broker as {@code stack up --secure} starts it: SASL_PLAINTEXT/SCRAM-SHA-512, the
+ * StandardAuthorizer, the users and ACLs of deploy/kafka-security/acls.txt. Without those ACLs nothing
+ * but the broker's own user may do anything, so the "can" checks below fail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class KafkaSecurityTest {
+
+    static final String SUBMISSIONS = "readmission.partner-submissions";
+    static final String DE_BPOL_NOTIFICATIONS = "readmission.partner-notifications.de-bpol";
+    static final String AZ_SMS_NOTIFICATIONS = "readmission.partner-notifications.az-sms";
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+
+    KafkaBroker broker;
+    ManagedProcess process;
+    Thread safety;
+    Path log;
+
+    @BeforeAll
+    void startSecureBroker() throws Exception {
+        int port = Ports.freePort(Ports.HOST);
+        int controllerPort = Ports.freePort(Ports.HOST);
+        log = dir.resolve("kafka.log");
+        broker = new KafkaBroker(Ports.HOST, port, controllerPort, dir.resolve("kafka"), log,
+                System.getProperty("java.class.path"), KafkaBroker.defaultJvmArgs(), true);
+        assertThat(broker.formatIfNeeded(dir)).isTrue();
+        process = broker.start(dir, dir.resolve("kafka.pid"));
+        safety = new Thread(() -> process.process().destroyForcibly());
+        Runtime.getRuntime().addShutdownHook(safety);
+        HealthWait.Result health = HealthWait.await(process,
+                HealthWait.kafka(Ports.HOST, port, broker.adminClientConfig()), Duration.ofSeconds(40));
+        assertThat(health.ready()).as("secure broker healthy; log tail:%n%s", logTail()).isTrue();
+
+        List<KafkaSecurity.Acl> acls = KafkaSecurity.readAcls(KafkaAclsFileTest.ACLS);
+        try (Admin admin = TopicSetup.admin(broker.bootstrapServers(), broker.adminClientConfig())) {
+            KafkaSecurity.upsertUsers(admin, KafkaSecurity.users(acls));
+            KafkaSecurity.createAcls(admin, acls);
+            admin.createTopics(List.of(new NewTopic(SUBMISSIONS, 1, (short) 1),
+                    new NewTopic(DE_BPOL_NOTIFICATIONS, 1, (short) 1),
+                    new NewTopic(AZ_SMS_NOTIFICATIONS, 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    void stopBroker() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
+            Runtime.getRuntime().removeShutdownHook(safety);
+        }
+    }
+
+    String logTail() {
+        return String.join("\n", ManagedProcess.tail(log, 40));
+    }
+
+    Map<String, Object> client(String user, String password) {
+        Map<String, Object> c = new HashMap<>(KafkaSecurity.clientConfig(user, password));
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return c;
+    }
+
+    KafkaProducer<String, String> producer(String user) {
+        Map<String, Object> c = client(user, KafkaSecurity.demoPassword(user));
+        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+        c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(c, new StringSerializer(), new StringSerializer());
+    }
+
+    KafkaConsumer<String, String> consumer(String user, String group) {
+        Map<String, Object> c = client(user, KafkaSecurity.demoPassword(user));
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Sends as {@code user}, retrying while the new credentials and ACLs reach the broker's caches. */
+    void send(String user, String topic, String value) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try (KafkaProducer<String, String> p = producer(user)) {
+                p.send(new ProducerRecord<>(topic, "case-1", value)).get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | SaslAuthenticationException | AuthorizationException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(user + " could not write " + topic + "; log:\n" + logTail(), e);
+                }
+            }
+        }
+    }
+
+    /** Reads as {@code user} in {@code group} until a record with {@code value} arrives. */
+    void receive(String user, String group, String topic, String value) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (KafkaConsumer<String, String> c = consumer(user, group)) {
+            c.subscribe(List.of(topic));
+            while (true) {
+                try {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                        if (r.value().equals(value)) {
+                            return;
+                        }
+                    }
+                } catch (SaslAuthenticationException | AuthorizationException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError(user + " could not read " + topic, e);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(user + " did not receive '" + value + "' from " + topic);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPartySubmitsAndTheGatewayReadsTheSubmissions() throws Exception {
+        send("de-bpol", SUBMISSIONS, "application from DE-BPOL");
+        receive("partner-gateway", "partner-gateway", SUBMISSIONS, "application from DE-BPOL");
+    }
+
+    @Test
+    void theGatewayNotifiesAPartyThatReadsItsOwnTopic() throws Exception {
+        send("partner-gateway", DE_BPOL_NOTIFICATIONS, "receipt for DE-BPOL");
+        receive("de-bpol", "de-bpol.notifications", DE_BPOL_NOTIFICATIONS, "receipt for DE-BPOL");
+    }
+
+    @Test
+    void aPartyCannotReadAnotherPartysNotifications() throws Exception {
+        send("partner-gateway", AZ_SMS_NOTIFICATIONS, "receipt for AZ-SMS");
+        receive("az-sms", "az-sms.notifications", AZ_SMS_NOTIFICATIONS, "receipt for AZ-SMS"); // ACLs are in force
+        try (KafkaConsumer<String, String> spy = consumer("de-bpol", "de-bpol.spy")) {
+            spy.subscribe(List.of(AZ_SMS_NOTIFICATIONS));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            assertThatThrownBy(() -> {
+                while (System.nanoTime() < deadline) {
+                    assertThat(spy.poll(Duration.ofMillis(500))).as("DE-BPOL got AZ-SMS's notifications").isEmpty();
+                }
+            }).isInstanceOf(TopicAuthorizationException.class)
+                    .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics())
+                            .containsExactly(AZ_SMS_NOTIFICATIONS));
+        }
+        // nor join another party's consumer group, even on its own topic
+        try (KafkaConsumer<String, String> c = consumer("de-bpol", "az-sms.notifications")) {
+            c.subscribe(List.of(DE_BPOL_NOTIFICATIONS));
+            assertThatThrownBy(() -> c.poll(Duration.ofSeconds(10)))
+                    .isInstanceOf(org.apache.kafka.common.errors.GroupAuthorizationException.class);
+        }
+        // nor write to it (only the services may)
+        try (KafkaProducer<String, String> p = producer("de-bpol")) {
+            assertThatThrownBy(() -> p.send(new ProducerRecord<>(AZ_SMS_NOTIFICATIONS, "x", "forged")).get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aWrongPasswordFailsAuthentication() throws Exception {
+        send("de-bpol", SUBMISSIONS, "the right password works"); // the user exists on the broker
+        Map<String, Object> c = client("de-bpol", "not-the-password");
+        try (Admin admin = Admin.create(c)) {
+            assertThatThrownBy(() -> admin.describeCluster().nodes().get(15, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
+    void theBrokerRefusesUnauthenticatedPlaintextClients() throws Exception {
+        Map<String, Object> c = Map.of("bootstrap.servers", broker.bootstrapServers(), "request.timeout.ms", 3000,
+                "default.api.timeout.ms", 5000);
+        try (Admin admin = Admin.create(c)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(15, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(broker.serverProperties()), StandardCharsets.UTF_8))
+                .contains("StandardAuthorizer", "allow.everyone.if.no.acl.found=false")
+                .doesNotContainPattern("(?<!SASL_)PLAINTEXT://");
+    }
+}
