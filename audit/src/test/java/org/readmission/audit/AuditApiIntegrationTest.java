@@ -37,8 +37,7 @@ class AuditApiIntegrationTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("audit_api_test"));
-        registry.add("readmission.security.issuers[0].issuer", issuer::issuer);
-        registry.add("readmission.security.issuers[0].jwk-set-uri", issuer::jwkSetUri);
+        issuer.trustProperties().forEach(registry::add);
     }
 
     @Autowired

@@ -115,6 +115,20 @@ public final class TestTokenIssuer implements AutoCloseable {
         }
     }
 
+    /**
+     * The properties that make a service of the {@code security} module trust this issuer, and only it, e.g. in a
+     * {@code @DynamicPropertySource}: {@code issuer.trustProperties().forEach(registry::add)}.
+     */
+    public java.util.Map<String, java.util.function.Supplier<Object>> trustProperties() {
+        return java.util.Map.of("readmission.security.issuers[0].issuer", this::issuer,
+                "readmission.security.issuers[0].jwk-set-uri", this::jwkSetUri);
+    }
+
+    /** A signed token of a person ({@code kind=person}) of {@code party} with {@code roles}, for {@code audience}. */
+    public String person(String audience, String subject, String party, String... roles) {
+        return token().subject(subject).party(party).roles(roles).kind("person").audience(audience).sign();
+    }
+
     /** A token of this issuer, valid for five minutes, for the subject {@code test-user}; refine, then sign. */
     public Token token() {
         return new Token();

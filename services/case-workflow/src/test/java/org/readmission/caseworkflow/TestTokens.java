@@ -18,13 +18,12 @@ final class TestTokens {
 
     /** The service trusts {@link #ISSUER} (and no other issuer). */
     static void trust(DynamicPropertyRegistry registry) {
-        registry.add("readmission.security.issuers[0].issuer", ISSUER::issuer);
-        registry.add("readmission.security.issuers[0].jwk-set-uri", ISSUER::jwkSetUri);
+        ISSUER.trustProperties().forEach(registry::add);
     }
 
     /** A person's token: {@code user} of {@code party} with {@code roles}. */
     static String person(String user, String party, String... roles) {
-        return ISSUER.token().subject(user).party(party).roles(roles).kind("person").audience(AUDIENCE).sign();
+        return ISSUER.person(AUDIENCE, user, party, roles);
     }
 
     static HttpHeaders bearer(String token) {

@@ -21,14 +21,12 @@ final class IdentityTokens {
 
     /** The service trusts {@link #ISSUER} (and no other issuer). */
     static void trust(DynamicPropertyRegistry registry) {
-        registry.add("readmission.security.issuers[0].issuer", ISSUER::issuer);
-        registry.add("readmission.security.issuers[0].jwk-set-uri", ISSUER::jwkSetUri);
+        ISSUER.trustProperties().forEach(registry::add);
     }
 
     /** A person of {@code party} with {@code role} (wire name), for this service. */
     static String person(String party, String role) {
-        return ISSUER.token().subject(party.toLowerCase(Locale.ROOT) + "." + role).party(party).roles(role)
-                .kind("person").audience(AUDIENCE).sign();
+        return ISSUER.person(AUDIENCE, party.toLowerCase(Locale.ROOT) + "." + role, party, role);
     }
 
     /** A request entity with the bearer token and no body. */

@@ -17,8 +17,7 @@ final class GatewayTokens {
 
     /** The gateway trusts {@link #ISSUER} (and no other issuer). */
     static void trust(DynamicPropertyRegistry registry) {
-        registry.add("readmission.security.issuers[0].issuer", ISSUER::issuer);
-        registry.add("readmission.security.issuers[0].jwk-set-uri", ISSUER::jwkSetUri);
+        ISSUER.trustProperties().forEach(registry::add);
     }
 
     /** A partner system's token: client {@code <party>-system} acting for {@code party}. */
