@@ -129,8 +129,8 @@ public final class MongoWireStore implements AutoCloseable {
     }
 
     /**
-     * The H2 (MVStore file) backend of {@link LocalBackends.H2} (same file, same format, same {@code hello}), with one
-     * change that only makes it faster: unique indexes whose key comparisons do not serialise the keys again and again.
+     * mongo-java-server's H2 (MVStore file) backend, data surviving restarts, with {@code hello} answered
+     * ({@link LocalBackends#hello}) and one change that only makes it faster: unique indexes whose key comparisons do not serialise the keys again and again.
      *
      * <p>mongo-java-server keys its unique indexes (every {@code _id}, every unique index) by {@link KeyValue}, which H2
      * does not know: H2 orders such keys by their Java serialisation and, for <em>every comparison</em> of a B-tree
@@ -152,12 +152,8 @@ public final class MongoWireStore implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) { // as LocalBackends.H2: answered like isMaster
-                Document hello = super.handleCommand(channel, databaseName, "ismaster", query);
-                hello.put("isWritablePrimary", Boolean.TRUE);
-                return hello;
-            }
-            return super.handleCommand(channel, databaseName, command, query);
+            return LocalBackends.isHello(command) ? LocalBackends.hello(super.handleCommand(channel, databaseName, "ismaster", query))
+                    : super.handleCommand(channel, databaseName, command, query);
         }
 
         /** Opens each unique index's map with {@link IndexKeyType} before H2Database opens (and then reuses) it. */
