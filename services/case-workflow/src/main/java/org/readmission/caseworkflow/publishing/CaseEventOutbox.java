@@ -94,16 +94,6 @@ class CaseEventOutbox {
         jdbc.batchUpdate("DELETE FROM " + TABLE + " WHERE seq = ?", sent.stream().map(e -> new Object[]{e.seq()}).toList());
     }
 
-    /** How many events wait, and since when the oldest (for the backlog gauges). */
-    Backlog backlog() {
-        long events = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-        List<String> oldest = jdbc.queryForList("SELECT ce_time FROM " + TABLE + " ORDER BY seq LIMIT 1", String.class);
-        return new Backlog(events, oldest.stream().findFirst().map(Instant::parse));
-    }
-
-    record Backlog(long events, Optional<Instant> oldest) {
-    }
-
     private String toJson(CaseFile.DeadlineEntry deadline) {
         try {
             return json.writeValueAsString(deadline);

@@ -30,7 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code ce_id}s, which consumers drop; so every event reaches the topics at least once and is seen once. A commit
  * that added events wakes the relay at once; otherwise it looks every {@code readmission.outbox.idle-poll}. While
  * the broker or the store is unavailable it backs off, up to {@code max-backoff}, and nothing is lost: the events
- * stay in the outbox, counted by {@code readmission.outbox.backlog} and {@code readmission.outbox.oldest.age}.
+ * stay in the outbox; {@code readmission.outbox.backlog} (the batch in hand: up to {@code batch-size}) and
+ * {@code readmission.outbox.oldest.age} (how long its oldest event has waited) show it, read from the batch itself,
+ * with no extra query.
  *
  * <p>One relay per engine database: a second node would send the same events again (dropped by consumers, but
  * wasted); running several nodes needs a lease on the relay first.
@@ -51,7 +53,8 @@ class CaseEventRelay implements SmartLifecycle {
     private final EventCatalog catalog;
     private final OutboxProperties properties;
     private final Semaphore wake = new Semaphore(0);
-    private volatile CaseEventOutbox.Backlog backlog = new CaseEventOutbox.Backlog(0, java.util.Optional.empty());
+    private static final Backlog NOTHING_WAITS = new Backlog(0, null);
+    private volatile Backlog backlog = NOTHING_WAITS;
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -64,9 +67,9 @@ class CaseEventRelay implements SmartLifecycle {
         this.meters = meters;
         this.properties = properties;
         Gauge.builder("readmission.outbox.backlog", () -> backlog.events())
-                .description("case events committed by the engine and not yet sent").register(meters);
-        Gauge.builder("readmission.outbox.oldest.age", () -> backlog.oldest()
-                        .map(oldest -> Duration.between(oldest, Instant.now()).toMillis() / 1000.0).orElse(0.0))
+                .description("case events committed by the engine and not yet sent (up to one batch counted)").register(meters);
+        Gauge.builder("readmission.outbox.oldest.age", () -> backlog.oldest() == null ? 0.0
+                        : Duration.between(backlog.oldest(), Instant.now()).toMillis() / 1000.0)
                 .description("seconds the oldest unsent case event has waited").baseUnit("seconds").register(meters);
     }
 
@@ -79,8 +82,10 @@ class CaseEventRelay implements SmartLifecycle {
     int relayOnce() throws InterruptedException, ExecutionException, TimeoutException {
         List<OutboxEntry> batch = outbox.oldest(properties.batchSize());
         if (batch.isEmpty()) {
+            backlog = NOTHING_WAITS;
             return 0;
         }
+        backlog = new Backlog(batch.size(), batch.get(0).timeline().publishedAt());
         // the case file first: once a consumer sees an event, the case file already has it on its timeline
         caseFiles.recordPublished(batch.stream()
                 .map(entry -> new CaseFiles.Published(entry.wire().key(), entry.timeline(), entry.deadline())).toList());
@@ -109,12 +114,9 @@ class CaseEventRelay implements SmartLifecycle {
                     log.info("case-event relay: sending again after a failure");
                     backoff = Duration.ZERO;
                 }
-                if (sent < properties.batchSize()) {
-                    backlog = outbox.backlog();
-                    if (backlog.events() == 0) {
-                        wake.tryAcquire(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-                        wake.drainPermits();
-                    }
+                if (sent == 0) {
+                    wake.tryAcquire(properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -124,7 +126,6 @@ class CaseEventRelay implements SmartLifecycle {
                 log.warn("case-event relay: a batch was not sent ({}); the events stay in the outbox, next attempt in {} ms",
                         e instanceof ExecutionException ? e.getCause() : e, backoff.toMillis());
                 try {
-                    refreshBacklog();
                     TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
@@ -134,12 +135,8 @@ class CaseEventRelay implements SmartLifecycle {
         }
     }
 
-    private void refreshBacklog() {
-        try {
-            backlog = outbox.backlog();
-        } catch (RuntimeException e) {
-            log.debug("outbox backlog not counted: {}", e.toString());
-        }
+    /** The events in hand and since when the oldest of them waits ({@code null}: none). */
+    private record Backlog(int events, Instant oldest) {
     }
 
     private static Duration min(Duration a, Duration b) {
