@@ -13,14 +13,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule capabilitiesIgnoreTheirEntryPoints = noClasses()
-            .that().resideInAnyPackage("..reintegration.referral..", "..reintegration.provider..", "..reintegration.retention..")
+            .that().resideInAnyPackage("..reintegration.referral..", "..reintegration.provider..")
             .should().dependOnClassesThat().resideInAnyPackage("..reintegration.web..", "..reintegration.messaging..",
                     "org.springframework.kafka..", "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule generatedAvroClassesStayAtTheBoundary = noClasses()
-            .that().resideInAnyPackage("..reintegration.referral..", "..reintegration.provider..", "..reintegration.web..",
-                    "..reintegration.retention..")
+            .that().resideInAnyPackage("..reintegration.referral..", "..reintegration.provider..", "..reintegration.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.readmission.events.partner..",
                     "org.readmission.events.common..", "org.readmission.events.reintegration..", "org.apache.avro..");
 

@@ -52,8 +52,9 @@ import org.readmission.messaging.DeadLetters;
 import org.readmission.protection.CaseKeyShreddedException;
 import org.readmission.protection.CaseKeys;
 import org.readmission.protection.SensitiveField;
-import org.readmission.reintegration.retention.Retention;
-import org.readmission.reintegration.retention.RetentionJob;
+import org.readmission.retention.Retention;
+import org.readmission.retention.RetentionJob;
+import org.readmission.testing.MovableClock;
 import org.readmission.testing.MongoWireTestServer;
 import org.readmission.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +78,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         // the test runs the job itself, on its clock
-        "readmission.reintegration.retention.initial-delay=P1D"})
+        "readmission.retention.initial-delay=P1D"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {"readmission.partner-notifications.de-bpol",
         "readmission.partner-notifications.az-sms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -206,7 +207,7 @@ class RetentionErasureIntegrationTest {
         for (TopicReader party : List.of(requestingParty, requestedParty, provider)) {
             ConsumerRecord<String, byte[]> record = await(party, "RC-RET-1", PersonalDataErased.class, 1).get(0);
             PersonalDataErased notice = (PersonalDataErased) codec.decode(record.value());
-            assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(EventIds.deterministic("RC-RET-1", "erased"));
+            assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(EventIds.deterministic("RC-RET-1", "erased:REINTEGRATION"));
             assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("reintegration");
             assertThat(notice.getReason()).isEqualTo(ErasureReason.RETENTION_EXPIRED);
             assertThat(notice.getScope()).containsExactly(ErasureScope.REINTEGRATION);
@@ -322,33 +323,5 @@ class RetentionErasureIntegrationTest {
     static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), UTF_8);
-    }
-
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

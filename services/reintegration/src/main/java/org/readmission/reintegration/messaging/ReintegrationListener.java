@@ -15,9 +15,9 @@ import org.readmission.messaging.DeadLetters;
 import org.readmission.messaging.Envelope;
 import org.readmission.messaging.EnvelopeReader;
 import org.readmission.messaging.MessagingProperties;
-import org.readmission.protection.CaseKeyShreddedException;
 import org.readmission.reintegration.referral.ReferralDesk;
-import org.readmission.reintegration.retention.Retention;
+import org.readmission.retention.CaseClosure;
+import org.readmission.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -79,8 +79,7 @@ class ReintegrationListener {
                 return;
             }
             if (retention.erased(requested.getCaseRef().getCaseId().getValue())) {
-                deadLetter(record, "CASE_ERASED", "the personal data of case " + requested.getCaseRef().getCaseId().getValue()
-                        + " was erased after its retention period (PersonalDataErased); nothing more is kept for it");
+                deadLetter(record, Retention.CASE_ERASED, Retention.erasedMessage(requested.getCaseRef().getCaseId().getValue()));
                 return;
             }
             relay.relay(desk.requested(ceId, EventMapping.request(requested), at));
@@ -115,20 +114,13 @@ class ReintegrationListener {
         }
         Envelope.Decoded event = (Envelope.Decoded) envelope;
         if (event.payload() instanceof CaseClosed closed) {
-            retention.caseClosed(event.attributes().id(), EventMapping.closure(closed));
+            retention.caseClosed(event.attributes().id(), CaseClosure.of(closed));
         }
     }
 
     /** A late event of a case whose key is shredded cannot be kept: dead-lettered with CASE_ERASED. */
     private void deadLetterIfErased(ConsumerRecord<String, byte[]> record, RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CaseKeyShreddedException shredded) {
-                deadLetter(record, "CASE_ERASED", "the personal data of case " + shredded.caseId()
-                        + " was erased after its retention period (PersonalDataErased); nothing more is kept for it");
-                return;
-            }
-        }
-        throw failure;
+        deadLetter(record, Retention.CASE_ERASED, Retention.erasedCaseIn(failure).orElseThrow(() -> failure));
     }
 
     private void update(ConsumerRecord<String, byte[]> record) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.readmission.retention.PersonalDataHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * {@link Referral#pending()} afterwards and reports back with {@link #relayed}.
  */
 @Service
-public class ReferralDesk {
+public class ReferralDesk implements PersonalDataHolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferralDesk.class);
 
@@ -108,16 +109,13 @@ public class ReferralDesk {
         });
     }
 
-    /** Who holds data of a case's referrals: the persons referred and every provider offered one of them. */
-    public record Holders(List<String> personIds, List<String> providers) {
-
-        public boolean none() {
-            return personIds.isEmpty();
-        }
-    }
-
-    public Holders holdersOf(String caseId) {
+    /** The persons referred for the case, and every provider that was offered one of them. */
+    @Override
+    public Holdings holdingsOf(String caseId) {
         List<Referral> ofCase = referrals.findByCaseIdOrderByPersonId(caseId);
+        if (ofCase.isEmpty()) {
+            return Holdings.nothing();
+        }
         Set<String> providers = new TreeSet<>();
         ofCase.forEach(referral -> {
             providers.addAll(referral.triedProviders());
@@ -125,13 +123,24 @@ public class ReferralDesk {
                 providers.add(referral.provider());
             }
         });
-        return new Holders(ofCase.stream().map(Referral::personId).toList(), List.copyOf(providers));
+        return Holdings.of(ofCase.stream().map(Referral::personId).toList(), List.copyOf(providers));
+    }
+
+    @Override
+    public String scope() {
+        return "REINTEGRATION";
+    }
+
+    @Override
+    public String erasedWhat() {
+        return "the reintegration referrals of this case";
     }
 
     /**
      * The case's retention period is over: every referral of the case keeps only its ids (see {@link Referral#erase}).
      * Idempotent; works as well after the case key was shredded.
      */
+    @Override
     public void erase(String caseId, Instant at) {
         for (Referral referral : referrals.findByCaseId(caseId)) {
             if (!referral.erased()) {

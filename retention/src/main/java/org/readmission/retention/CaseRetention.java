@@ -1,4 +1,4 @@
-package org.readmission.reintegration.retention;
+package org.readmission.retention;
 
 import java.time.Instant;
 import java.util.ArrayList;

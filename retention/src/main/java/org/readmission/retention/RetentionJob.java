@@ -1,4 +1,4 @@
-package org.readmission.reintegration.retention;
+package org.readmission.retention;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,15 +6,13 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Erases the personal data of every case whose retention period is over, then tells the parties; also sends the
- * notices a previous run could not. Runs every {@code readmission.reintegration.retention.interval} on the injected
+ * notices a previous run could not. Runs every {@code readmission.retention.interval} on the injected
  * clock. One failing case does not stop the others: it stays due and is tried again at the next run. Several
  * instances may run it at once: each step is idempotent and the notices have a deterministic ce_id.
  */
-@Component
 public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
@@ -35,8 +33,8 @@ public class RetentionJob {
     public record Run(int erased, int noticesResent, int failed) {
     }
 
-    @Scheduled(fixedDelayString = "${readmission.reintegration.retention.interval:PT1H}",
-            initialDelayString = "${readmission.reintegration.retention.initial-delay:PT5M}")
+    @Scheduled(fixedDelayString = "${readmission.retention.interval:PT1H}",
+            initialDelayString = "${readmission.retention.initial-delay:PT5M}")
     public void scheduled() {
         run();
     }

@@ -1,17 +1,17 @@
-package org.readmission.reintegration.retention;
+package org.readmission.retention;
 
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The retention job ({@code readmission.reintegration.retention}).
+ * The retention job ({@code readmission.retention}).
  *
  * @param interval     pause between two runs (default 1 hour)
  * @param initialDelay first run after start-up (default 5 minutes)
  * @param batchSize    cases erased at most per run (default 500); the rest follow in the next runs
  */
-@ConfigurationProperties("readmission.reintegration.retention")
+@ConfigurationProperties("readmission.retention")
 public record RetentionProperties(Duration interval, Duration initialDelay, Integer batchSize) {
 
     public RetentionProperties {
