@@ -26,6 +26,14 @@ public final class Topics {
     return PARTNER_NOTIFICATIONS_PREFIX + partyCode.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The submission topic only that party writes (Kafka ACL), e.g. {@code readmission.partner-submissions.de-bpol} for
+   * DE-BPOL: a record read there was written by that party.
+   */
+  public static String partnerSubmissions(String partyCode) {
+    return PARTNER_SUBMISSIONS + "." + partyCode.toLowerCase(Locale.ROOT);
+  }
+
   /** The dead-letter topic of a consumed topic. */
   public static String dlt(String topic) {
     return topic + DEAD_LETTER_SUFFIX;

@@ -42,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaSecurityTest {
 
     static final String SUBMISSIONS = "readmission.partner-submissions";
+    static final String DE_BPOL_SUBMISSIONS = "readmission.partner-submissions.de-bpol";
+    static final String AZ_SMS_SUBMISSIONS = "readmission.partner-submissions.az-sms";
     static final String DE_BPOL_NOTIFICATIONS = "readmission.partner-notifications.de-bpol";
     static final String AZ_SMS_NOTIFICATIONS = "readmission.partner-notifications.az-sms";
     static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -74,6 +76,8 @@ class KafkaSecurityTest {
             KafkaSecurity.upsertUsers(admin, KafkaSecurity.users(acls));
             KafkaSecurity.createAcls(admin, acls);
             admin.createTopics(List.of(new NewTopic(SUBMISSIONS, 1, (short) 1),
+                    new NewTopic(DE_BPOL_SUBMISSIONS, 1, (short) 1),
+                    new NewTopic(AZ_SMS_SUBMISSIONS, 1, (short) 1),
                     new NewTopic(DE_BPOL_NOTIFICATIONS, 1, (short) 1),
                     new NewTopic(AZ_SMS_NOTIFICATIONS, 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
         }
@@ -154,9 +158,25 @@ class KafkaSecurityTest {
     }
 
     @Test
-    void aPartySubmitsAndTheGatewayReadsTheSubmissions() throws Exception {
-        send("de-bpol", SUBMISSIONS, "application from DE-BPOL");
-        receive("partner-gateway", "partner-gateway", SUBMISSIONS, "application from DE-BPOL");
+    void aPartySubmitsOnItsOwnTopicAndTheGatewayReadsIt() throws Exception {
+        send("de-bpol", DE_BPOL_SUBMISSIONS, "application from DE-BPOL");
+        receive("partner-gateway", "partner-gateway", DE_BPOL_SUBMISSIONS, "application from DE-BPOL");
+    }
+
+    @Test
+    void aPartyCannotWriteAnotherPartysSubmissionTopicNorTheSharedOne() throws Exception {
+        send("az-sms", AZ_SMS_SUBMISSIONS, "application from AZ-SMS"); // the ACLs are in force
+        send("de-bpol", DE_BPOL_SUBMISSIONS, "DE-BPOL's own topic");
+        for (String forbidden : List.of(AZ_SMS_SUBMISSIONS, SUBMISSIONS)) {
+            try (KafkaProducer<String, String> p = producer("de-bpol")) {
+                assertThatThrownBy(() -> p.send(new ProducerRecord<>(forbidden, "x", "in AZ-SMS's name")).get(10, TimeUnit.SECONDS))
+                        .as("DE-BPOL writes %s", forbidden)
+                        .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        // the shared topic is written by the gateway only, for its REST API, and read by it
+        send("partner-gateway", SUBMISSIONS, "REST submission on DE-BPOL's behalf");
+        receive("partner-gateway", "partner-gateway.shared", SUBMISSIONS, "REST submission on DE-BPOL's behalf");
     }
 
     @Test
@@ -195,7 +215,7 @@ class KafkaSecurityTest {
 
     @Test
     void aWrongPasswordFailsAuthentication() throws Exception {
-        send("de-bpol", SUBMISSIONS, "the right password works"); // the user exists on the broker
+        send("de-bpol", DE_BPOL_SUBMISSIONS, "the right password works"); // the user exists on the broker
         Map<String, Object> c = client("de-bpol", "not-the-password");
         try (Admin admin = Admin.create(c)) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get(15, TimeUnit.SECONDS))

@@ -50,6 +50,8 @@ import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.events.partner.ReasonCode;
 import org.readmission.events.partner.SubmissionAcknowledged;
 import org.readmission.events.partner.SubmissionRejected;
+import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.inbound.SubmissionTopics;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.submission.Submission;
@@ -298,6 +300,42 @@ abstract class PartnerSubmissionScenarios {
     }
 
     @Test
+    void onItsOwnTopicAPartyIsAcceptedInItsOwnNameAndRejectedInAnotherPartysName() {
+        // DE-BPOL's own topic: the broker lets only DE-BPOL's principal write it (deploy/kafka-security)
+        String ownTopic = SubmissionTopics.ofParty(DE_BPOL);
+        String applicationId = uniqueId();
+        String ceId = sendTo(ownTopic, Applications.familyOfThree(applicationId).build(), DE_BPOL);
+        String caseId = awaitAcknowledgement(germanNotifications, ceId).getCaseId().getValue();
+        assertThat(decode(commands.await(r -> caseId.equals(r.key()), 1).get(0))).isInstanceOf(OpenReadmissionCase.class);
+
+        // DE-BPOL approves its own application in the requested party's name (ce_source AZ-SMS)
+        String forged = sendTo(ownTopic, decision(caseId, applicationId, ReadmissionDecisionType.APPROVED), AZ_SMS);
+        SubmissionRejected rejection = awaitRejection(germanNotifications, forged); // told to the party that wrote it
+        assertThat(codes(rejection)).containsExactly(SENDER_NOT_ALLOWED);
+        assertThat(rejection.getReasons().get(0).getField()).isEqualTo("ce_source");
+        assertThat(rejection.getMessage()).contains(forged, ownTopic, "only DE-BPOL can write");
+
+        // the next record of the partition is processed; the forged one was not passed on, nor answered to AZ-SMS
+        String withdrawn = sendTo(ownTopic, withdrawal(caseId, applicationId), DE_BPOL);
+        awaitAcknowledgement(germanNotifications, withdrawn);
+        List<ConsumerRecord<String, byte[]>> caseCommands = commands.await(r -> caseId.equals(r.key()), 2);
+        assertThat(commands.matching(r -> caseId.equals(r.key()))).hasSize(2);
+        assertThat(((RecordPartnerSubmission) decode(caseCommands.get(1))).getPayload()).isInstanceOf(ApplicationWithdrawn.class);
+        assertThat(azerbaijaniNotifications.matching(r -> forged.equals(submissionIdOf(r)))).isEmpty();
+
+        // audited as DE-BPOL's rejected message, like a REST submission in another party's name
+        org.bson.Document audited = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> mongoTemplate.getCollection("audit_trail").find(new org.bson.Document("reference", forged)
+                        .append("action", "MESSAGE_REJECTED")).first(), d -> d != null);
+        assertThat(audited).containsEntry("who", "partner:DE-BPOL").containsEntry("party", DE_BPOL)
+                .containsEntry("outcome", "SENDER_NOT_ALLOWED").containsEntry("what", "org.readmission.decision.submitted.v1");
+        // kept as DE-BPOL's rejected submission: it does not take that id from AZ-SMS
+        assertThat(submissions.findById(InboundRecord.eventKey(DE_BPOL, forged)))
+                .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubmissionStatus.REJECTED));
+        assertThat(submissions.findById(InboundRecord.eventKey(AZ_SMS, forged))).isEmpty();
+    }
+
+    @Test
     void theRequestedPartyCannotReplyThatTheApplicationIsDeemedAgreed() {
         String applicationId = uniqueId();
         String caseId = awaitAcknowledgement(germanNotifications, send(Applications.familyOfThree(applicationId).build(), DE_BPOL))
@@ -432,6 +470,16 @@ abstract class PartnerSubmissionScenarios {
 
     String send(SpecificRecord record, String source) {
         ProducerRecord<String, byte[]> producerRecord = record(record, source, UUID.randomUUID().toString());
+        producer.send(producerRecord);
+        producer.flush();
+        return CloudEventHeaders.read(producerRecord.headers()).id();
+    }
+
+    /** Sends to another submission topic than the shared one, e.g. a party's own. */
+    String sendTo(String topic, SpecificRecord record, String source) {
+        ProducerRecord<String, byte[]> shared = record(record, source, UUID.randomUUID().toString());
+        ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(topic, shared.partition(), shared.key(), shared.value(),
+                shared.headers());
         producer.send(producerRecord);
         producer.flush();
         return CloudEventHeaders.read(producerRecord.headers()).id();

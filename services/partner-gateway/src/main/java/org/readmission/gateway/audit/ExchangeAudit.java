@@ -37,9 +37,13 @@ public class ExchangeAudit {
         this.service = service;
     }
 
-    /** A partner's message as received, and what became of it (ACCEPTED, DUPLICATE, REDELIVERED or reason codes). */
+    /**
+     * A partner's message as received, and what became of it (ACCEPTED, DUPLICATE, REDELIVERED or reason codes). Recorded
+     * as the party the broker authenticated as its writer when the topic tells it (see {@link InboundRecord#sender()}),
+     * else as the party its ce_source names.
+     */
     public AuditEntry received(InboundRecord in, AuditAction action, String caseId, String outcome) {
-        String party = AuditValues.identifier(in.attributes().source());
+        String party = AuditValues.identifier(in.sender());
         String reference = in.attributes().id() == null || in.attributes().id().isBlank() ? in.kafkaPosition() : in.attributes().id();
         return new AuditEntry(clock.instant(), AuditEntry.partner(party), party, action, AuditValues.identifier(in.attributes().type()),
                 AuditValues.identifier(reference), AuditValues.identifier(caseId), PURPOSE, outcome);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.kafka.common.TopicPartition;
 import org.readmission.events.Topics;
+import org.readmission.gateway.inbound.SubmissionTopics;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.messaging.MessagingProperties;
 import org.readmission.messaging.TopicDeclarations;
@@ -21,11 +22,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    /** The topics this gateway reads and writes, one notification topic per configured party. */
+    /**
+     * The topics this gateway reads and writes: the shared submission topic and each sending party's own (with their
+     * {@code .dlt}), one notification topic per configured party.
+     */
     @Bean
-    KafkaAdmin.NewTopics gatewayTopics(PartyDirectory parties, MessagingProperties messaging) {
-        List<String> topics = new ArrayList<>(List.of(Topics.PARTNER_SUBMISSIONS, Topics.dlt(Topics.PARTNER_SUBMISSIONS),
-                Topics.CASE_COMMANDS, Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS)));
+    KafkaAdmin.NewTopics gatewayTopics(PartyDirectory parties, SubmissionTopics submissionTopics, MessagingProperties messaging) {
+        List<String> topics = new ArrayList<>(submissionTopics.withDeadLetterTopics());
+        topics.addAll(List.of(Topics.CASE_COMMANDS, Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS)));
         parties.all().forEach(party -> topics.add(Topics.partnerNotifications(party.code())));
         return TopicDeclarations.of(topics, messaging);
     }

@@ -5,13 +5,16 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.readmission.events.Topics;
 import org.readmission.gateway.submission.IntakeOutcome;
 import org.readmission.gateway.submission.SubmissionIntake;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code readmission.partner-submissions} as raw bytes, so that no record can fail before it is judged. */
+/**
+ * Reads the submission topics as raw bytes, so that no record can fail before it is judged: the shared
+ * {@code readmission.partner-submissions} and each party's own {@code readmission.partner-submissions.<party>}
+ * ({@link org.readmission.gateway.inbound.SubmissionTopics}, never the {@code .dlt} topics).
+ */
 @Component
 class SubmissionListener {
 
@@ -29,7 +32,7 @@ class SubmissionListener {
     }
 
     /** One poll at a time: decided in memory, stored in one bulk write, relayed together. */
-    @KafkaListener(id = "partner-submissions", idIsGroup = false, topics = Topics.PARTNER_SUBMISSIONS, batch = "true",
+    @KafkaListener(id = "partner-submissions", idIsGroup = false, topics = "#{@submissionTopics.consumed()}", batch = "true",
             concurrency = "${readmission.gateway.consumer-concurrency:2}")
     void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
         Timer.Sample started = Timer.start(meters);

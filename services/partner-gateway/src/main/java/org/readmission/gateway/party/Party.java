@@ -19,4 +19,9 @@ public record Party(String code, String name, String country, PartyRole role, Se
     public boolean maySend(String ceType) {
         return allowedTypes.contains(ceType);
     }
+
+    /** Whether the party may send any submission at all (a reintegration provider reports elsewhere). */
+    public boolean sendsSubmissions() {
+        return !allowedTypes.isEmpty();
+    }
 }

@@ -19,6 +19,7 @@ import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.audit.ExchangeAudit;
 import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.inbound.SubmissionTopics;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
 import org.readmission.gateway.validation.Violation;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides about inbound submissions: the envelope first (CloudEvents headers, decodable Avro, known schema, known
- * sender allowed to send this type), then the content, by type. Never throws for bad input: every outcome is stored
+ * Decides about inbound submissions: the envelope first (CloudEvents headers, sent in the name of the party that
+ * wrote it when the topic tells who did, decodable Avro, known schema, known sender allowed to send this type), then the
+ * content, by type. Never throws for bad input: every outcome is stored
  * and answered. A batch (one Kafka poll) is decided in memory, stored in one bulk write (no read before it) and published
  * together before its offsets are committed; whatever collides with a stored key is looked up and settled. Once the broker
  * has the batch's messages, what was received and sent is appended to the audit trail (one append per batch).
@@ -47,10 +49,12 @@ public class SubmissionIntake {
     private final ApplicationIntake applications;
     private final CaseMessageIntake caseMessages;
     private final ExchangeAudit audit;
+    private final SubmissionTopics topics;
 
     SubmissionIntake(SubmissionStore store, PartyDirectory parties, AvroCodec codec, EventCatalog catalog,
                      SubmissionRecorder recorder, ApplicationIntake applications, CaseMessageIntake caseMessages,
-                     ExchangeAudit audit) {
+                     ExchangeAudit audit, SubmissionTopics topics) {
+        this.topics = topics;
         this.store = store;
         this.parties = parties;
         this.codec = codec;
@@ -71,7 +75,8 @@ public class SubmissionIntake {
      * tell which records were there already; only those are looked up (one query), to publish the stored messages again
      * when it is the same record at the same position (a redelivery), or to settle them as duplicates or conflicts.
      */
-    public List<IntakeOutcome> receiveAll(List<InboundRecord> batch) {
+    public List<IntakeOutcome> receiveAll(List<InboundRecord> received) {
+        List<InboundRecord> batch = received.stream().map(topics::authenticate).toList();
         Set<String> inBatch = new HashSet<>();
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());
@@ -91,11 +96,19 @@ public class SubmissionIntake {
 
     private Decision decide(InboundRecord in, Map<String, Submission> acceptedApplications) {
         CloudEventAttributes ce = in.attributes();
-        Optional<Party> sender = parties.find(ce.source());
+        // on a party's own topic the sender is the party the broker authenticated, whatever ce_source says
+        Optional<Party> sender = parties.find(in.sender());
         List<String> missing = ce.missingRequired();
         if (!missing.isEmpty()) {
             return deadLetter(in, sender, Violation.of(MISSING_HEADER, String.join(",", missing),
                     "missing CloudEvents header(s) " + missing + ": every submission carries ce_id, ce_type, ce_source and ce_specversion"));
+        }
+        if (!in.sentInItsWritersName()) {
+            // the authenticated party sends in another party's name: refused like a REST submission in another's name,
+            // answered to the writer (not to the party it names), audited as the writer's rejected message
+            return recorder.reject(in, sender, false, null, List.of(Violation.of(SENDER_NOT_ALLOWED, "ce_source",
+                    "the submission names " + ce.source() + " as its sender (ce_source), but it was written to " + in.topic()
+                            + ", which only " + in.sender() + " can write: send in your own name only")));
         }
         SpecificRecord record;
         try {

@@ -76,7 +76,7 @@ class SubmissionRecorder {
             outbox.add(DeadLetters.of(in, violations.get(0).code().name(), violations.get(0).message()));
         }
         String key = in.dedupKey();
-        Submission submission = new Submission(key, key, in.attributes().id(), in.attributes().source(), in.attributes().type(),
+        Submission submission = new Submission(key, key, in.attributes().id(), in.sender(), in.attributes().type(),
                 SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
                 now, in.kafkaPosition(), in.headers(), sealed(in, key), outbox);
         return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
