@@ -16,9 +16,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-    /** Consumed (with its dead-letter topic) and published. */
+    /**
+     * Consumed (with their dead-letter topics: the requests, and the case events for the closures that start the
+     * retention periods) and published. The erasure notices go to the parties' {@code readmission.partner-notifications.*}
+     * topics, declared by the partner side.
+     */
     static final List<String> TOPICS = List.of(Topics.IDENTITY_VERIFICATION_REQUESTS,
-            Topics.dlt(Topics.IDENTITY_VERIFICATION_REQUESTS), Topics.IDENTITY_VERIFICATION_RESULTS);
+            Topics.dlt(Topics.IDENTITY_VERIFICATION_REQUESTS), Topics.IDENTITY_VERIFICATION_RESULTS,
+            Topics.CASE_EVENTS, Topics.dlt(Topics.CASE_EVENTS));
 
     @Bean
     KafkaAdmin.NewTopics identityVerificationTopics(MessagingProperties messaging) {

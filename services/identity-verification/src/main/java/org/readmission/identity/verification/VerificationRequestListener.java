@@ -1,11 +1,14 @@
 package org.readmission.identity.verification;
 
+import java.util.Optional;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.events.Topics;
 import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.messaging.DeadLetters;
 import org.readmission.messaging.Envelope;
 import org.readmission.messaging.EnvelopeReader;
+import org.readmission.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code identity.verification-requests} one record at a time. Unreadable records and requests that cannot be
  * verified go to the dead-letter topic with the reason, so a bad record never blocks its partition. When Kafka or
- * MongoDB is unavailable the record is retried (the container's error handler) and nothing is lost.
+ * MongoDB is unavailable the record is retried (the container's error handler) and nothing is lost. A request for a
+ * case whose personal data was erased after its retention period (or any failure caused by its shredded key) is
+ * dead-lettered with {@link Retention#CASE_ERASED}: nothing is verified or kept for it again.
  */
 @Component
 class VerificationRequestListener {
@@ -29,11 +34,14 @@ class VerificationRequestListener {
     private final EnvelopeReader envelopes;
     private final DeadLetters deadLetters;
     private final VerificationRequests requests;
+    private final Retention retention;
 
-    VerificationRequestListener(EnvelopeReader envelopes, DeadLetters deadLetters, VerificationRequests requests) {
+    VerificationRequestListener(EnvelopeReader envelopes, DeadLetters deadLetters, VerificationRequests requests,
+                                Retention retention) {
         this.envelopes = envelopes;
         this.deadLetters = deadLetters;
         this.requests = requests;
+        this.retention = retention;
     }
 
     @KafkaListener(id = "identity-verification-requests", topics = Topics.IDENTITY_VERIFICATION_REQUESTS,
@@ -49,11 +57,21 @@ class VerificationRequestListener {
             deadLetter(record, WRONG_EVENT_TYPE, "expected an IdentityVerificationRequested on this topic, got " + decoded.attributes().type());
             return;
         }
+        String caseId = request.getCaseRef().getCaseId().getValue();
+        if (retention.erased(caseId)) {
+            deadLetter(record, Retention.CASE_ERASED, Retention.erasedMessage(caseId));
+            return;
+        }
         try {
             requests.handle(decoded.attributes().id(), request);
         } catch (ResultNotPublishedException | DataAccessResourceFailureException | TransientDataAccessException e) {
             throw e;
         } catch (RuntimeException e) {
+            Optional<String> erased = Retention.erasedCaseIn(e);
+            if (erased.isPresent()) {
+                deadLetter(record, Retention.CASE_ERASED, erased.get());
+                return;
+            }
             deadLetter(record, NOT_VERIFIABLE, "the request could not be verified: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }

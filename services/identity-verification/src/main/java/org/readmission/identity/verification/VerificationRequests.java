@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * Handles one verification request exactly once per {@code ce_id}: verify, store the result with its encoded event
  * (PENDING_PUBLISH), publish, mark PUBLISHED. A repeated request whose result was published yields nothing; one
  * whose result is still pending (crash between store and publish) republishes the stored event, same {@code ce_id}.
+ * The stored event is sealed under the case's key; for a case whose key is shredded (erased after its retention
+ * period) nothing is verified or stored and a {@code CaseKeyShreddedException} is thrown.
  */
 @Component
 class VerificationRequests {
@@ -53,7 +55,7 @@ class VerificationRequests {
         }
         SpecificRecord event;
         try {
-            event = codec.decode(result.event());
+            event = codec.decode(results.eventOf(result));
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("case " + caseId + ": the stored result " + result.resultId() + " does not decode", e);
         }
@@ -63,11 +65,13 @@ class VerificationRequests {
             throw new ResultNotPublishedException("case " + caseId + ": result " + result.resultId() + " not published yet", e);
         }
         results.markPublished(requestId, clock.instant());
-        log.info("case {} person {}: verification {} published", caseId, result.personId(), result.outcome());
+        log.info("case {} person {}: verification {} published", caseId, result.personId(),
+                ((IdentityVerificationCompleted) event).getOutcome());
     }
 
     private VerificationResult verify(String requestId, IdentityVerificationRequested request) {
         String caseId = request.getCaseRef().getCaseId().getValue();
+        results.refuseIfErased(caseId);
         Assessment assessment = EvidenceAssessment.assess(checks.check(request.getPerson(), caseId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdentityVerificationCompleted event = IdentityVerificationCompleted.newBuilder()
@@ -82,9 +86,8 @@ class VerificationRequests {
                 .setCompletedAt(now)
                 .build();
         log.info("case {} person {}: outcome {} by rule {}", caseId, request.getPersonId(), assessment.outcome(), assessment.decidedBy());
-        return new VerificationResult(requestId, EventIds.deterministic(requestId, "verification-result"), caseId,
+        return results.sealed(requestId, EventIds.deterministic(requestId, "verification-result"), caseId,
                 request.getPersonId(), request.getCaseRef().getRequestingParty().getValue(),
-                request.getCaseRef().getRequestedParty().getValue(), assessment.outcome().name(), codec.encode(event), now,
-                PublicationStatus.PENDING_PUBLISH, null);
+                request.getCaseRef().getRequestedParty().getValue(), codec.encode(event), now);
     }
 }

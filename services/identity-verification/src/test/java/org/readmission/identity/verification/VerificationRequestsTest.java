@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,11 @@ import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.identity.assessment.FingerprintFinding;
 import org.readmission.identity.assessment.Findings;
 import org.readmission.messaging.EventPublisher;
+import org.readmission.protection.CaseKeyShreddedException;
+import org.readmission.protection.CaseKeys;
+import org.readmission.protection.Keysets;
+import org.readmission.protection.MongoCaseKeyStore;
+import org.readmission.retention.PersonalDataHolder.Holdings;
 import org.readmission.testing.MongoWireTestServer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -49,7 +55,9 @@ class VerificationRequestsTest {
     final MongoTemplate mongo = new MongoTemplate(client, "identity_verification_requests_test");
     final PersonChecks checks = mock(PersonChecks.class);
     final EventPublisher publisher = mock(EventPublisher.class);
-    final VerificationResults results = new VerificationResults(mongo);
+    final CaseKeys keys = new CaseKeys(new MongoCaseKeyStore(client.getDatabase("identity_verification_requests_test")
+            .getCollection("case_keys")), Keysets.generate(PredefinedAeadParameters.AES256_GCM));
+    final VerificationResults results = new VerificationResults(mongo, keys);
     final VerificationRequests requests = new VerificationRequests(checks, results, publisher, new AvroCodec(EventCatalog.v1()),
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
 
@@ -78,6 +86,44 @@ class VerificationRequestsTest {
         assertThat(((IdentityVerificationCompleted) events.getValue()).getReasonCodes()).containsExactly("NO_EVIDENCE_OR_DISPUTED");
         verify(checks, times(1)).check(any(), any());
         assertThat(results.of(requestId)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(PublicationStatus.PUBLISHED));
+    }
+
+    /**
+     * The findings are stored sealed under the case's key; erasing the case (after its key is shredded) leaves a
+     * tombstone, twice as well as once, and a later request of the case is refused before anything is checked.
+     */
+    @Test
+    void sealsTheFindingsUnderTheCaseKeyAndErasesThemToATombstone() {
+        String caseId = "RC-" + UUID.randomUUID();
+        String requestId = UUID.randomUUID().toString();
+        when(checks.check(any(), any())).thenReturn(new Findings("AZ", List.of(), List.of(), FingerprintFinding.notCompared(), false));
+        requests.handle(requestId, request(caseId));
+
+        org.bson.Document stored = mongo.getCollection("verification_results").find(new org.bson.Document("_id", requestId)).first();
+        assertThat(stored).containsKeys("sealedResult", "caseId", "personId", "status", "completedAt")
+                .doesNotContainKeys("event", "outcome");
+        assertThat(stored.toJson()).doesNotContain("NO_EVIDENCE_OR_DISPUTED").doesNotContain("INTERVIEW_REQUIRED");
+        VerificationResult result = results.of(requestId).orElseThrow();
+        assertThat(results.eventOf(result)).isEqualTo(keys.decrypt(caseId, requestId, result.sealedResult(),
+                VerificationResults.Sealed.VERIFICATION_RESULT));
+        assertThat(results.holdingsOf(caseId)).isEqualTo(Holdings.of(List.of("p1"), List.of()));
+        assertThat(results.holdingsOf("RC-NONE")).isEqualTo(Holdings.nothing());
+
+        Instant at = Instant.parse("2031-11-25T10:00:00Z");
+        keys.shred(caseId);
+        results.erase(caseId, at);
+        results.erase(caseId, at.plusSeconds(60));
+
+        org.bson.Document tombstone = mongo.getCollection("verification_results").find(new org.bson.Document("_id", requestId)).first();
+        assertThat(tombstone.keySet()).contains("erasedAt").isSubsetOf("_id", "resultId", "caseId", "personId",
+                "requestingParty", "requestedParty", "completedAt", "status", "publishedAt", "erasedAt", "_class");
+        assertThat(results.of(requestId).orElseThrow().erasedAt()).isEqualTo(at);
+        assertThatThrownBy(() -> keys.decrypt(caseId, requestId, result.sealedResult(), VerificationResults.Sealed.VERIFICATION_RESULT))
+                .isInstanceOf(CaseKeyShreddedException.class);
+        assertThatThrownBy(() -> requests.handle(UUID.randomUUID().toString(), request(caseId)))
+                .isInstanceOf(CaseKeyShreddedException.class);
+        verify(checks, times(1)).check(any(), any());
+        assertThat(mongo.getCollection("verification_results").countDocuments(new org.bson.Document("caseId", caseId))).isEqualTo(1);
     }
 
     static IdentityVerificationRequested request(String caseId) {
