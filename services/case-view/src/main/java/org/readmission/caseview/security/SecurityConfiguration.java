@@ -88,7 +88,7 @@ class SecurityConfiguration {
     }
 
     /** The officer's roles (the ID token's {@code roles}) as authorities: {@code ROLE_SUPERVISOR} … */
-    private static GrantedAuthoritiesMapper rolesOfTheIdToken() {
+    static GrantedAuthoritiesMapper rolesOfTheIdToken() {
         return (Collection<? extends GrantedAuthority> authorities) -> {
             List<GrantedAuthority> mapped = new ArrayList<>(authorities);
             for (GrantedAuthority authority : authorities) {
