@@ -84,10 +84,12 @@ party_submission_dlts() {
   # it writes the shared one for its REST API (on the token's party's behalf), never a party's own topic
   svc partner-gateway "readmission.partner-submissions readmission.partner-submissions. readmission.case-events" \
     "readmission.partner-submissions readmission.case-commands readmission.partner-notifications. readmission.partner-submissions.dlt $(party_submission_dlts)readmission.case-events.dlt"
+  # every service that keeps personal data of cases tells the parties when it erases it (PersonalDataErased on their
+  # notification topics, docs/RETENTION.md); identity-verification reads the case events for the closures
   svc case-workflow "readmission.case-commands identity.verification-results reintegration.updates" \
-    "readmission.case-events identity.verification-requests reintegration.referrals readmission.case-commands.dlt identity.verification-results.dlt reintegration.updates.dlt"
-  svc identity-verification "identity.verification-requests" \
-    "identity.verification-results identity.verification-requests.dlt"
+    "readmission.case-events identity.verification-requests reintegration.referrals readmission.partner-notifications. readmission.case-commands.dlt identity.verification-results.dlt reintegration.updates.dlt"
+  svc identity-verification "identity.verification-requests readmission.case-events" \
+    "identity.verification-results readmission.partner-notifications. identity.verification-requests.dlt readmission.case-events.dlt"
   svc reintegration "readmission.case-events reintegration.referrals reintegration.updates" \
     "reintegration.updates readmission.partner-notifications. readmission.case-events.dlt reintegration.referrals.dlt reintegration.updates.dlt"
   svc case-view "readmission.case-events identity.verification-requests identity.verification-results reintegration.referrals reintegration.updates" \

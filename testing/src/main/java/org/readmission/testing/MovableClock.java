@@ -6,21 +6,38 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock the test sets or moves, e.g. past a case's retention period. */
+/**
+ * A UTC clock the test sets or moves, e.g. past a case's retention period. Either standing still at a set instant,
+ * or {@link #ticking()}: the system's time plus whatever the test moved it by, so that leases, retries and timeouts
+ * of the service under test keep working while the test jumps years ahead.
+ */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now;
+    private volatile Instant standing;
+    private volatile Duration moved = Duration.ZERO;
 
+    /** A clock standing at {@code now} until the test sets or moves it. */
     public MovableClock(Instant now) {
-        this.now = now;
+        this.standing = now;
     }
 
+    private MovableClock() {
+        this.standing = null;
+    }
+
+    /** A clock that follows the system's time, moved by {@link #advance}. */
+    public static MovableClock ticking() {
+        return new MovableClock();
+    }
+
+    /** Stands the clock at {@code instant}. */
     public void set(Instant instant) {
-        now = instant;
+        standing = instant;
+        moved = Duration.ZERO;
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        moved = moved.plus(duration);
     }
 
     @Override
@@ -35,6 +52,7 @@ public final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        Instant base = standing;
+        return (base == null ? Instant.now() : base).plus(moved);
     }
 }

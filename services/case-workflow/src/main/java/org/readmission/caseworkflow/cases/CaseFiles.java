@@ -1,6 +1,8 @@
 package org.readmission.caseworkflow.cases;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.EvidenceItem;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
-import org.readmission.protection.FieldEncryption;
+import org.readmission.protection.CaseKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,14 +35,14 @@ public class CaseFiles {
     private final Cases cases;
     private final MongoTemplate mongo;
     private final AvroCodec codec;
-    private final FieldEncryption encryption;
+    private final CaseKeys keys;
     private final Clock clock;
 
-    CaseFiles(Cases cases, MongoTemplate mongo, AvroCodec codec, FieldEncryption encryption, Clock clock) {
+    CaseFiles(Cases cases, MongoTemplate mongo, AvroCodec codec, CaseKeys keys, Clock clock) {
         this.cases = cases;
         this.mongo = mongo;
         this.codec = codec;
-        this.encryption = encryption;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -69,15 +71,17 @@ public class CaseFiles {
         return new CaseFile(ref.getCaseId().getValue(), ref.getApplicationId(), ref.getRequestingParty().getValue(),
                 ref.getRequestedParty().getValue(), application.getProcedure().name(), application.getCategory().name(),
                 command.getReceivedAt(), command.getSubmissionId(), clock.instant(),
-                encryption.encrypt(codec.encode(application), ref.getCaseId().getValue(), SensitiveCaseFields.APPLICATION),
+                keys.encrypt(ref.getCaseId().getValue(), codec.encode(application), SensitiveCaseFields.APPLICATION),
                 application.getPersons().stream().map(CaseFiles::personEntry).toList(), null, null, null, null, null);
     }
 
     public ReadmissionApplicationSubmitted application(CaseFile file) {
         byte[] stored = file.application();
-        // files registered before encryption hold the Avro bytes as they came (single-object marker C3 01)
-        byte[] plain = stored.length > 1 && stored[0] == (byte) 0xC3 && stored[1] == 0x01 ? stored
-                : encryption.decrypt(stored, file.caseId(), SensitiveCaseFields.APPLICATION);
+        if (stored == null) {
+            throw new IllegalStateException("the application of case " + file.caseId()
+                    + " was erased at the end of its retention period");
+        }
+        byte[] plain = keys.decrypt(file.caseId(), stored, SensitiveCaseFields.APPLICATION);
         try {
             return (ReadmissionApplicationSubmitted) codec.decode(plain);
         } catch (UndecodableEventException e) {
@@ -153,8 +157,8 @@ public class CaseFiles {
 
     /** Records (or replaces) the travel document of a person; the number is stored encrypted. */
     public void recordTravelDocument(String caseId, CaseFile.TravelDocumentEntry document) {
-        String sealed = SEALED + Base64.getEncoder().encodeToString(encryption.encryptText(document.documentNumber(),
-                caseId + "/" + document.personId(), SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER));
+        String sealed = SEALED + Base64.getEncoder().encodeToString(keys.encrypt(caseId, caseId + "/" + document.personId(),
+                document.documentNumber().getBytes(StandardCharsets.UTF_8), SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER));
         CaseFile.TravelDocumentEntry stored = new CaseFile.TravelDocumentEntry(document.personId(), sealed,
                 document.validUntil(), document.issuedAt(), document.issuedBy());
         mongo.updateFirst(byId(caseId), new Update().pull("travelDocuments",
@@ -166,10 +170,32 @@ public class CaseFiles {
     public List<CaseFile.TravelDocumentEntry> travelDocuments(CaseFile file) {
         return file.travelDocuments().stream().map(d -> new CaseFile.TravelDocumentEntry(d.personId(),
                 d.documentNumber() != null && d.documentNumber().startsWith(SEALED)
-                        ? encryption.decryptText(Base64.getDecoder().decode(d.documentNumber().substring(SEALED.length())),
-                                file.caseId() + "/" + d.personId(), SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER)
+                        ? new String(keys.decrypt(file.caseId(), file.caseId() + "/" + d.personId(),
+                                Base64.getDecoder().decode(d.documentNumber().substring(SEALED.length())),
+                                SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER), StandardCharsets.UTF_8)
                         : d.documentNumber(),
                 d.validUntil(), d.issuedAt(), d.issuedBy())).toList();
+    }
+
+    /**
+     * The case's retention period is over (its key is already shredded): the case file keeps ids, parties, codes,
+     * dates, deadlines and its timeline; the application, the persons' names, dates of birth and evidence
+     * descriptions and the travel document numbers go. Idempotent.
+     */
+    public void erase(String caseId, Instant at) {
+        find(caseId).ifPresent(file -> mongo.updateFirst(byId(caseId), new Update()
+                .unset("application")
+                .set("persons", file.persons().stream().map(CaseFiles::withoutPersonalData).toList())
+                .set("travelDocuments", file.travelDocuments().stream().map(d -> new CaseFile.TravelDocumentEntry(
+                        d.personId(), null, d.validUntil(), d.issuedAt(), d.issuedBy())).toList())
+                .set("erasedAt", at), CaseFile.class));
+    }
+
+    private static CaseFile.PersonEntry withoutPersonalData(CaseFile.PersonEntry person) {
+        return new CaseFile.PersonEntry(person.personId(), person.role(), null, null, null, null,
+                person.interviewRequested(), person.protectionClaimRaised(), person.evidence().stream()
+                .map(e -> new CaseFile.EvidenceEntry(e.evidenceId(), e.kind(), e.annexClass(), e.documentType(),
+                        e.copyOnly(), null, null)).toList());
     }
 
     /** Prefix of an encrypted value kept in a text field (base64 of the Tink ciphertext follows). */

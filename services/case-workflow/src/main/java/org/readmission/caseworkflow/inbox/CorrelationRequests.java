@@ -46,15 +46,17 @@ class CorrelationRequests {
 
     private final AvroCodec codec;
     private final ObjectMapper json;
+    private final InboxPayloads payloads;
 
-    CorrelationRequests(AvroCodec codec, ObjectMapper json) {
+    CorrelationRequests(AvroCodec codec, ObjectMapper json, InboxPayloads payloads) {
         this.codec = codec;
         this.json = json;
+        this.payloads = payloads;
     }
 
     SpecificRecord payloadOf(InboxEntry entry) {
         try {
-            return codec.decode(entry.payload());
+            return codec.decode(payloads.open(entry));
         } catch (UndecodableEventException e) {
             throw new IllegalStateException("inbox entry " + entry.id() + " no longer decodes: " + e.getMessage(), e);
         }

@@ -40,13 +40,15 @@ public class Inbox {
     private final InboxMetrics metrics;
     private final InboxProperties properties;
     private final CasesWithPendingEntries pendingCases;
+    private final InboxPayloads payloads;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     Inbox(InboxEntries entries, MongoTemplate mongo, CorrelationRequests requests, ProcessCorrelator correlator,
           ApplicationEventPublisher events, InboxMetrics metrics, InboxProperties properties,
-          CasesWithPendingEntries pendingCases, Clock clock) {
+          CasesWithPendingEntries pendingCases, InboxPayloads payloads, Clock clock) {
         this.pendingCases = pendingCases;
+        this.payloads = payloads;
         this.entries = entries;
         this.mongo = mongo;
         this.requests = requests;
@@ -59,9 +61,12 @@ public class Inbox {
 
     enum Receipt { STORED, DUPLICATE }
 
-    /** Stores the event (leased to this node) and tries to correlate it at once. */
+    /**
+     * Stores the event, its payload sealed under the case key (leased to this node), and tries to correlate it at
+     * once. An event of a case erased after its retention period is refused (CaseKeyShreddedException).
+     */
     Receipt receive(IncomingEvent event) {
-        InboxEntry entry = InboxEntry.received(event, clock.instant(), node, properties.lease());
+        InboxEntry entry = InboxEntry.received(payloads.sealed(event), clock.instant(), node, properties.lease());
         try {
             entry = entries.insert(entry);
         } catch (DuplicateKeyException e) {
@@ -112,6 +117,11 @@ public class Inbox {
     public Optional<OpenReadmissionCase> openCaseCommand(String entryId) {
         return entries.findById(entryId).map(requests::payloadOf)
                 .filter(OpenReadmissionCase.class::isInstance).map(OpenReadmissionCase.class::cast);
+    }
+
+    /** The case's retention period is over: its entries keep ids, states and dates only. */
+    public void erase(String caseId, Instant at) {
+        payloads.erase(caseId, at);
     }
 
     public List<InboxEntry> list(InboxState state, int limit) {

@@ -3,6 +3,8 @@ package org.readmission.caseworkflow.inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.events.Topics;
 import org.readmission.messaging.DeadLetters;
+import org.readmission.protection.CaseKeyShreddedException;
+import org.readmission.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -48,6 +50,14 @@ class InboxListener {
             metrics.received("not_for_the_engine", skipped.ceType());
             return;
         }
-        inbox.receive(((IncomingEvents.Accepted) reading).event());
+        try {
+            inbox.receive(((IncomingEvents.Accepted) reading).event());
+        } catch (CaseKeyShreddedException e) {
+            String message = Retention.erasedMessage(e.caseId());
+            log.warn("{}-{}@{} (key {}) dead-lettered: {} {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), Retention.CASE_ERASED, message);
+            deadLetters.send(record, Retention.CASE_ERASED, message);
+            metrics.received("dead_lettered", "case_erased");
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.readmission.caseworkflow.cases.CaseFiles;
+import org.readmission.caseworkflow.retention.CaseClosures;
 import org.readmission.events.EventCatalog;
 import org.readmission.messaging.EventPublisher;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ class CaseEventRelay implements SmartLifecycle {
     private final CaseEventOutbox outbox;
     private final EventPublisher publisher;
     private final CaseFiles caseFiles;
+    private final CaseClosures closures;
     private final MeterRegistry meters;
     private final EventCatalog catalog;
     private final OutboxProperties properties;
@@ -58,8 +60,9 @@ class CaseEventRelay implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    CaseEventRelay(CaseEventOutbox outbox, EventPublisher publisher, CaseFiles caseFiles, MeterRegistry meters,
-                   EventCatalog catalog, OutboxProperties properties) {
+    CaseEventRelay(CaseEventOutbox outbox, EventPublisher publisher, CaseFiles caseFiles, CaseClosures closures,
+                   MeterRegistry meters, EventCatalog catalog, OutboxProperties properties) {
+        this.closures = closures;
         this.catalog = catalog;
         this.outbox = outbox;
         this.publisher = publisher;
@@ -89,6 +92,7 @@ class CaseEventRelay implements SmartLifecycle {
         // the case file first: once a consumer sees an event, the case file already has it on its timeline
         caseFiles.recordPublished(batch.stream()
                 .map(entry -> new CaseFiles.Published(entry.wire().key(), entry.timeline(), entry.deadline())).toList());
+        closures.recordClosures(batch.stream().map(OutboxEntry::wire).toList());
         CompletableFuture<?>[] sends = batch.stream().map(entry -> publisher.send(entry.wire())).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         outbox.remove(batch);

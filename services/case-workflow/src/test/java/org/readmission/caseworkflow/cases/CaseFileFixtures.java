@@ -10,14 +10,17 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.readmission.events.AvroCodec;
 import org.readmission.events.EventCatalog;
 import org.readmission.events.cases.OpenReadmissionCase;
-import org.readmission.protection.FieldEncryption;
+import org.readmission.protection.CaseKeys;
 import org.readmission.protection.Keysets;
+import org.readmission.testing.InMemoryCaseKeyStore;
 
 /** Case files and a store-less {@link CaseFiles} for tests that only read them. */
 public final class CaseFileFixtures {
 
     static final AvroCodec CODEC = new AvroCodec(EventCatalog.v1());
-    static final FieldEncryption ENCRYPTION = new FieldEncryption(Keysets.generate(PredefinedAeadParameters.AES256_GCM));
+    /** Per-case keys in memory, shared by the fixtures of one test run. */
+    public static final CaseKeys KEYS = new CaseKeys(new InMemoryCaseKeyStore(),
+            Keysets.generate(PredefinedAeadParameters.AES256_GCM));
 
     private CaseFileFixtures() {
     }
@@ -25,7 +28,7 @@ public final class CaseFileFixtures {
     /** The case file of {@link CaseCommands#openCase(String)}, with travel documents if given. */
     public static CaseFile registered(String caseId, CaseFile.TravelDocumentEntry... travelDocuments) {
         OpenReadmissionCase command = CaseCommands.openCase(caseId);
-        CaseFile file = new CaseFiles(null, null, CODEC, ENCRYPTION, Clock.systemUTC()).fileOf(command);
+        CaseFile file = new CaseFiles(null, null, CODEC, KEYS, Clock.systemUTC()).fileOf(command);
         return new CaseFile(file.caseId(), file.applicationId(), file.requestingParty(), file.requestedParty(),
                 file.procedure(), file.category(), file.receivedAt(), file.submissionId(), file.registeredAt(),
                 file.application(), file.persons(), Map.of(), List.of(), List.of(), List.of(), List.of(travelDocuments));
@@ -33,7 +36,7 @@ public final class CaseFileFixtures {
 
     /** Reads applications and persons of case files; writing needs a store. */
     public static CaseFiles reader() {
-        return new CaseFiles(null, null, CODEC, ENCRYPTION, Clock.systemUTC());
+        return new CaseFiles(null, null, CODEC, KEYS, Clock.systemUTC());
     }
 
     public static CaseFile.TravelDocumentEntry travelDocument(String personId, Instant issuedAt) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.readmission.caseworkflow.CaseCommands;
+import org.readmission.caseworkflow.cases.CaseFileFixtures;
 import org.readmission.events.AvroCodec;
 import org.readmission.events.EventCatalog;
 import org.readmission.events.identity.VerificationOutcome;
@@ -21,7 +22,8 @@ import org.readmission.events.partner.RefusalReason;
 class CorrelationRequestsTest {
 
     final AvroCodec codec = new AvroCodec(EventCatalog.v1());
-    final CorrelationRequests requests = new CorrelationRequests(codec, new ObjectMapper());
+    final InboxPayloads payloads = new InboxPayloads(CaseFileFixtures.KEYS, null);
+    final CorrelationRequests requests = new CorrelationRequests(codec, new ObjectMapper(), payloads);
 
     @Test
     void anOpenCaseCommandStartsTheCaseWithRoutingVariablesOnly() {
@@ -80,7 +82,7 @@ class CorrelationRequestsTest {
     }
 
     private InboxEntry entry(SpecificRecord payload, String messageName) {
-        return InboxEntry.received(new IncomingEvent("ce-1", "partner-gateway", "type", messageName, "RC-1", "DE-BPOL",
-                "AZ-SMS", "t-0@1", codec.encode(payload)), Instant.now(), "node", Duration.ofMinutes(1));
+        return InboxEntry.received(payloads.sealed(new IncomingEvent("ce-1", "partner-gateway", "type", messageName, "RC-1",
+                "DE-BPOL", "AZ-SMS", "t-0@1", codec.encode(payload))), Instant.now(), "node", Duration.ofMinutes(1));
     }
 }

@@ -1,0 +1,30 @@
+package org.readmission.testing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.readmission.protection.CaseKeyStore;
+
+/** Per-case keys kept in memory, for unit tests of code that seals values under a case key. */
+public final class InMemoryCaseKeyStore implements CaseKeyStore {
+
+    private final Map<String, WrappedCaseKey> keys = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<WrappedCaseKey> find(String caseId) {
+        return Optional.ofNullable(keys.get(caseId));
+    }
+
+    @Override
+    public boolean create(WrappedCaseKey key) {
+        return keys.putIfAbsent(key.caseId(), key) == null;
+    }
+
+    @Override
+    public Instant markShredded(String caseId, Instant at) {
+        return keys.compute(caseId, (id, key) -> key != null && key.shredded() ? key
+                : new WrappedCaseKey(id, null, key == null ? at : key.createdAt(), at)).shreddedAt();
+    }
+}
