@@ -31,7 +31,7 @@ public final class EventCatalog {
       // partners' submissions
       ReadmissionApplicationSubmitted.class, EvidenceSubmitted.class, ReadmissionDecisionSubmitted.class,
       ReplyExtensionRequested.class, TransferProposed.class, TransferConfirmed.class,
-      ApplicationWithdrawn.class, ProtectionConcernRaised.class,
+      ApplicationWithdrawn.class, ProtectionConcernRaised.class, PersonalDataCorrected.class,
       // the gateway's answers to them
       SubmissionAcknowledged.class, SubmissionRejected.class,
       // case events the parties are notified of
@@ -42,8 +42,8 @@ public final class EventCatalog {
       ReintegrationReferralRequested.class, ReintegrationProgressReported.class,
       // reintegration: the minimised offer to a provider
       ReintegrationReferralOffered.class,
-      // data protection: erasure notices to the parties and providers
-      PersonalDataErased.class,
+      // data protection: erasure notices to the parties and providers, corrections passed on
+      PersonalDataErased.class, PersonalDataRectified.class,
       // internal
       OpenReadmissionCase.class, RecordPartnerSubmission.class, CaseRegistered.class,
       IdentityVerificationRequested.class, IdentityVerificationCompleted.class,

@@ -19,6 +19,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.ApplicationWithdrawn;
 import org.readmission.events.partner.EvidenceSubmitted;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.ProtectionConcernRaised;
 import org.readmission.events.partner.ReadmissionDecisionSubmitted;
 import org.readmission.events.partner.ReplyExtensionRequested;
@@ -30,7 +31,7 @@ class EventCatalogTest {
   static final Path SCHEMAS = Path.of("src/main/avro");
   private static final Set<Class<?>> PARTNER_SUBMISSIONS = Set.of(EvidenceSubmitted.class,
       ReadmissionDecisionSubmitted.class, ReplyExtensionRequested.class, TransferProposed.class,
-      TransferConfirmed.class, ApplicationWithdrawn.class, ProtectionConcernRaised.class);
+      TransferConfirmed.class, ApplicationWithdrawn.class, ProtectionConcernRaised.class, PersonalDataCorrected.class);
   private static final Set<Class<?>> COMMANDS = Set.of(OpenReadmissionCase.class, RecordPartnerSubmission.class);
 
   private final EventCatalog catalog = EventCatalog.v1();

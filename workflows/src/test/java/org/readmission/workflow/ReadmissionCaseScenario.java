@@ -46,6 +46,7 @@ abstract class ReadmissionCaseScenario {
   static final EvidenceClassification CLASSIFICATION = EvidenceClassification.fromClasspath();
 
   final JavaDelegate registerCase = Mockito.mock(JavaDelegate.class);
+  final JavaDelegate recordCorrection = Mockito.mock(JavaDelegate.class);
   final RecordingEventPublisher published = new RecordingEventPublisher();
   final Map<String, List<Evidence>> evidenceOnFile = new HashMap<>();
 
@@ -53,6 +54,7 @@ abstract class ReadmissionCaseScenario {
   void registerBeans() {
     BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register(Beans.REGISTER_CASE, registerCase);
+    Mocks.register(Beans.RECORD_CORRECTION, recordCorrection);
     Mocks.register(Beans.PUBLISH_CASE_EVENT, published);
     Mocks.register(Beans.CLASSIFY_EVIDENCE,
         new ClassifyEvidence(CLASSIFICATION, caseId -> evidenceOnFile.getOrDefault(caseId, List.of())));

@@ -38,6 +38,7 @@ import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.PersonCategory;
 import org.readmission.events.partner.PersonOutcome;
 import org.readmission.events.partner.ProtectionConcern;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.ProtectionConcernRaised;
 import org.readmission.events.partner.TransferProposed;
 import org.readmission.events.partner.ProcedureType;
@@ -127,6 +128,20 @@ public final class CaseCommands implements AutoCloseable {
         return RecordPartnerSubmission.newBuilder().setCaseRef(caseRef(caseId)).setReceivedAt(now)
                 .setSubmissionId(UUID.randomUUID().toString()).setSubmissionType("org.readmission.protection.concern-raised.v1")
                 .setPayload(concern).build();
+    }
+
+    /** The requesting party corrects the surname and date of birth of the main person, p1, of {@link #openCase}. */
+    public static RecordPartnerSubmission correction(String caseId, String surname, LocalDate born) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Person corrected = person("p1", PersonRole.MAIN_PERSON, "Elvin", surname, born, Sex.MALE,
+                evidence("e1", EvidenceKind.DOCUMENT, AnnexClass.PROOF, DocumentType.NATIONAL_PASSPORT, false));
+        PersonalDataCorrected correction = PersonalDataCorrected.newBuilder()
+                .setCaseId(CaseId.newBuilder().setValue(caseId).build()).setApplicationId("APP-" + caseId)
+                .setSentAt(now).setPerson(corrected).setCorrectedFields(List.of("name", "dateOfBirth"))
+                .setNote("misspelt in the first application").build();
+        return RecordPartnerSubmission.newBuilder().setCaseRef(caseRef(caseId)).setReceivedAt(now)
+                .setSubmissionId(UUID.randomUUID().toString()).setSubmissionType("org.readmission.personal-data.corrected.v1")
+                .setSender(party(REQUESTING)).setPayload(correction).build();
     }
 
     public static IdentityVerificationCompleted verified(String caseId, String personId, VerificationOutcome outcome) {

@@ -217,8 +217,4 @@ class CaseRetentionIntegrationTest extends CaseWorkflowTestBase {
         return header(record, CloudEventHeaders.TYPE);
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), UTF_8);
-    }
 }

@@ -8,6 +8,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+
+import org.readmission.caseworkflow.cases.CaseFile;
+import org.readmission.events.CloudEventHeaders;
+import org.readmission.events.partner.PersonalDataRectified;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +63,40 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
     static final String TRAVEL_DOCUMENT_ISSUED = "org.readmission.case.travel-document-issued.v1";
     static final String TRANSFER_SCHEDULED = "org.readmission.case.transfer-scheduled.v1";
     static final String TRANSFER_COMPLETED = "org.readmission.case.transfer-completed.v1";
+    static final String RECTIFIED = "org.readmission.case.personal-data-rectified.v1";
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MongoWireTestServer.uri("case_workflow_model"));
+    }
+
+    @Test
+    void theSendersCorrectionOfAPersonReachesTheCaseFileAndIsPassedOnWithoutMovingTheCase() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        verifyAll(caseId);
+        awaitTask(caseId, "AZ-SMS", "case-officer");
+
+        commands.sendCommand(CaseCommands.correction(caseId, "Məmmədli", LocalDate.of(1988, 4, 21)));
+
+        ConsumerRecord<String, byte[]> rectified = caseEvents.await(r -> caseId.equals(r.key())
+                && RECTIFIED.equals(header(r, CloudEventHeaders.TYPE)), 1).get(0);
+        PersonalDataRectified event = (PersonalDataRectified) commands.decode(rectified.value());
+        assertThat(event.getPerson().getPersonId()).isEqualTo("p1");
+        assertThat(event.getPerson().getName().getSurname()).isEqualTo("Məmmədli");
+        assertThat(event.getPerson().getDateOfBirth()).isEqualTo(LocalDate.of(1988, 4, 21));
+        assertThat(event.getCorrectedBy().getValue()).isEqualTo(CaseCommands.REQUESTING);
+        assertThat(event.getCorrectedFields()).containsExactly("name", "dateOfBirth");
+        assertThat(event.getCorrectionId()).isNotBlank();
+        CaseFile file = caseFiles.get(caseId);
+        assertThat(file.persons()).filteredOn(p -> p.personId().equals("p1")).singleElement()
+                .satisfies(p -> assertThat(p.surname()).isEqualTo("Məmmədli"));
+        assertThat(caseFiles.person(file, "p1").orElseThrow().getDateOfBirth()).isEqualTo(LocalDate.of(1988, 4, 21));
+        assertThat(caseFiles.person(file, "p2").orElseThrow().getName().getSurname()).isEqualTo("Məmmədova");
+        // the case still waits for its decision; the corrected data never became a process variable
+        assertThat(awaitTask(caseId, "AZ-SMS", "case-officer")).isNotNull();
+        String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        assertThat(runtime.getVariables(processInstanceId).values()).noneMatch(v -> String.valueOf(v).contains("Məmmədli"));
     }
 
     @Test

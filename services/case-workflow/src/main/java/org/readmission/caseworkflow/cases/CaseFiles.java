@@ -178,6 +178,28 @@ public class CaseFiles {
     }
 
     /**
+     * The party that sent a person's data corrected it: the person's record in the application (sealed again under the
+     * case's key) and in the case file is replaced as a whole. Repeating it changes nothing more.
+     *
+     * @throws IllegalArgumentException the case has no person with that id
+     */
+    public void rectify(String caseId, Person corrected) {
+        CaseFile file = get(caseId);
+        ReadmissionApplicationSubmitted application = application(file);
+        String personId = corrected.getPersonId();
+        if (application.getPersons().stream().noneMatch(p -> p.getPersonId().equals(personId))) {
+            throw new IllegalArgumentException("case " + caseId + " has no person " + personId + " to correct");
+        }
+        ReadmissionApplicationSubmitted rectified = ReadmissionApplicationSubmitted.newBuilder(application)
+                .setPersons(application.getPersons().stream()
+                        .map(p -> p.getPersonId().equals(personId) ? corrected : p).toList())
+                .build();
+        mongo.updateFirst(byId(caseId), new Update()
+                .set("application", keys.encrypt(caseId, codec.encode(rectified), SensitiveCaseFields.APPLICATION))
+                .set("persons", rectified.getPersons().stream().map(CaseFiles::personEntry).toList()), CaseFile.class);
+    }
+
+    /**
      * The case's retention period is over (its key is already shredded): the case file keeps ids, parties, codes,
      * dates, deadlines and its timeline; the application, the persons' names, dates of birth and evidence
      * descriptions and the travel document numbers go. Idempotent.

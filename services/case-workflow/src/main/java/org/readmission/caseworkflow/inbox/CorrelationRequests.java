@@ -29,6 +29,7 @@ import org.readmission.events.partner.ApplicationWithdrawn;
 import org.readmission.events.partner.EvidenceSubmitted;
 import org.readmission.events.partner.PersonEvidence;
 import org.readmission.events.partner.PersonOutcome;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.ProtectionConcernRaised;
 import org.readmission.events.partner.ReadmissionDecisionSubmitted;
 import org.readmission.events.partner.RefusalReason;
@@ -87,6 +88,14 @@ class CorrelationRequests {
             Map<String, Object> variables = submissionVariables((SpecificRecord) command.getPayload());
             if (command.getPayload() instanceof ProtectionConcernRaised && command.getSender() != null) {
                 variables.put(HOLD_RAISED_BY, command.getSender().getValue());
+            }
+            if (command.getPayload() instanceof PersonalDataCorrected correction) {
+                // the person's data stays in the inbox (sealed); the process gets where to read it and ids only
+                variables.put(CORRECTION_ENTRY_ID, entry.id());
+                variables.put(CORRECTED_PERSON_ID, correction.getPerson().getPersonId());
+                variables.put(CORRECTED_BY, command.getSender() == null ? entry.requestingParty() : command.getSender().getValue());
+                variables.put(CORRECTED_FIELDS, String.join(",", correction.getCorrectedFields()));
+                variables.put(CORRECTION_ID, command.getSubmissionId());
             }
             return new CorrelationRequest.DeliverMessage(entry.messageName(), entry.caseId(), Map.of(), variables, Map.of());
         }

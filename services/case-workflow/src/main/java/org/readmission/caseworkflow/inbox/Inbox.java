@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.readmission.events.cases.OpenReadmissionCase;
+import org.readmission.events.cases.RecordPartnerSubmission;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,6 +124,14 @@ public class Inbox {
     /** The case's retention period is over: its entries keep ids, states and dates only. */
     public void erase(String caseId, Instant at) {
         payloads.erase(caseId, at);
+    }
+
+    /** The correction a {@code PersonalDataCorrected} submission kept in the inbox carries. */
+    public Optional<PersonalDataCorrected> correction(String entryId) {
+        return entries.findById(entryId).map(requests::payloadOf)
+                .filter(RecordPartnerSubmission.class::isInstance).map(RecordPartnerSubmission.class::cast)
+                .map(RecordPartnerSubmission::getPayload)
+                .filter(PersonalDataCorrected.class::isInstance).map(PersonalDataCorrected.class::cast);
     }
 
     public List<InboxEntry> list(InboxState state, int limit) {

@@ -31,6 +31,13 @@ public final class CaseProcess {
         public static final String CONSENT_GIVEN = "consentGiven";
         public static final String EVIDENCE_SUBMITTED_FOR = "evidenceSubmittedFor";
         public static final String HOLD_MOTIVATION = "holdMotivation";
+        /** Inbox entry id of a {@code PersonalDataCorrected} submission; {@code recordCorrection} reads the person from it. */
+        public static final String CORRECTION_ENTRY_ID = "correctionEntryId";
+        /** The last correction: whose data, by whom, which fields, its submission id (read when publishing). */
+        public static final String CORRECTED_PERSON_ID = "correctedPersonId";
+        public static final String CORRECTED_BY = "correctedBy";
+        public static final String CORRECTED_FIELDS = "correctedFields";
+        public static final String CORRECTION_ID = "correctionId";
 
         private Variables() {
         }

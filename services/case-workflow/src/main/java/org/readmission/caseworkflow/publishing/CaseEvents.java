@@ -72,6 +72,7 @@ public class CaseEvents {
                 builder(ProtectionHoldPlaced.class, this::holdPlaced),
                 builder(ProtectionHoldReleased.class, this::holdReleased),
                 builder(CaseClosed.class, this::caseClosed),
+                builder(PersonalDataRectified.class, this::personalDataRectified),
                 builder(ConsularInterviewScheduled.class, this::interviewScheduled),
                 builder(ConsularInterviewHeld.class, this::interviewHeld),
                 builder(ReintegrationReferralRequested.class, this::referralRequested),
@@ -318,6 +319,19 @@ public class CaseEvents {
                 .findFirst().orElse(CaseOutcome.OTHER);
         return CaseClosed.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
                 .setOutcome(caseOutcome).setClosedAt(c.now()).build();
+    }
+
+    /** The corrected person as the case file now holds it, for both parties (the gateway passes it on). */
+    private SpecificRecord personalDataRectified(Context c) {
+        String personId = c.facts().requiredText(CORRECTED_PERSON_ID);
+        Person person = caseFiles.person(c.file(), personId).orElseThrow(() -> new IllegalStateException(
+                "case " + c.file().caseId() + " has no person " + personId));
+        return PersonalDataRectified.newBuilder().setCaseRef(caseRef(c.file())).setOccurredAt(c.now())
+                .setCorrectedBy(party(c.facts().text(CORRECTED_BY).orElse(c.file().requestingParty())))
+                .setPerson(person)
+                .setCorrectedFields(c.facts().text(CORRECTED_FIELDS).filter(f -> !f.isBlank())
+                        .map(f -> List.of(f.split(","))).orElse(List.of()))
+                .setCorrectionId(c.facts().requiredText(CORRECTION_ID)).build();
     }
 
     /** The referral of one returned person, from the handoff's consent, screening and needs assessment (codes only). */

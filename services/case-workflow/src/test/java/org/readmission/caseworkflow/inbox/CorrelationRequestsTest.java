@@ -64,6 +64,20 @@ class CorrelationRequestsTest {
     }
 
     @Test
+    void aCorrectionTellsTheProcessWhereToReadItAndWhoseDataItIsButNotTheData() {
+        var correction = CaseCommands.correction("RC-1", "Məmmədli", java.time.LocalDate.of(1988, 4, 21));
+        InboxEntry entry = entry(correction, "org.readmission.personal-data.corrected.v1");
+        var deliver = (CorrelationRequest.DeliverMessage) requests.requestFor(entry);
+
+        assertThat(deliver.variables()).containsEntry("correctionEntryId", entry.id())
+                .containsEntry("correctedPersonId", "p1").containsEntry("correctedBy", "DE-BPOL")
+                .containsEntry("correctedFields", "name,dateOfBirth")
+                .containsEntry("correctionId", correction.getSubmissionId());
+        assertThat(deliver.variables().values()).noneMatch(v -> String.valueOf(v).contains("Məmmədli")
+                || String.valueOf(v).contains("1988"));
+    }
+
+    @Test
     void aVerificationResultGoesToThePersonItConcerns() {
         var result = CaseCommands.verified("RC-1", "p2", VerificationOutcome.NOT_CONFIRMED);
         var deliver = (CorrelationRequest.DeliverMessage) requests.requestFor(
