@@ -5,25 +5,34 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.readmission.events.Topics;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.notification.CaseEventForwarding;
+import org.readmission.gateway.retention.CaseClosures;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code readmission.case-events} (raw bytes) and passes partner-facing events on to the parties concerned. */
+/**
+ * Reads {@code readmission.case-events} (raw bytes): passes partner-facing events on to the parties concerned, and
+ * starts the retention period of every case closed ({@code CaseClosed}), once the batch is forwarded.
+ */
 @Component
 class CaseEventListener {
 
     private final CaseEventForwarding forwarding;
+    private final CaseClosures closures;
     private final MeterRegistry meters;
 
-    CaseEventListener(CaseEventForwarding forwarding, MeterRegistry meters) {
+    CaseEventListener(CaseEventForwarding forwarding, CaseClosures closures, MeterRegistry meters) {
         this.forwarding = forwarding;
+        this.closures = closures;
         this.meters = meters;
     }
 
     @KafkaListener(id = "case-event-notifications", topics = Topics.CASE_EVENTS, groupId = "partner-gateway-notifications", batch = "true")
     void onCaseEvents(List<ConsumerRecord<String, byte[]>> records) {
-        int forwarded = forwarding.forwardAll(records.stream().map(InboundRecords::of).toList());
+        List<InboundRecord> batch = records.stream().map(InboundRecords::of).toList();
+        int forwarded = forwarding.forwardAll(batch);
         meters.counter("readmission.gateway.case-events.forwarded").increment(forwarded);
+        meters.counter("readmission.gateway.case-events.closures").increment(closures.recordAll(batch));
     }
 }

@@ -17,6 +17,15 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /**
+     * A dead letter that carries the reason and the original position but not the record's value (which stays where
+     * it was): for input whose content must not be kept, e.g. an event of a case whose personal data was erased.
+     */
+    public static OutboxMessage withoutValue(InboundRecord in, String reasonCode, String reasonMessage) {
+        OutboxMessage copy = of(in, reasonCode, reasonMessage);
+        return new OutboxMessage(copy.id(), copy.topic(), copy.key(), copy.headers(), new byte[0]);
+    }
+
     public static OutboxMessage of(InboundRecord in, String reasonCode, String reasonMessage) {
         List<OutboxMessage.Header> headers = new ArrayList<>(in.headers());
         headers.add(new OutboxMessage.Header(REASON_CODE, reasonCode));

@@ -45,6 +45,11 @@ final class OutboxMessageCodec {
     }
 
     static OutboxMessage decode(byte[] stored) {
+        return decode(stored, null);
+    }
+
+    /** The message as stored, with the case seal it was stored under (not part of the encoded bytes). */
+    static OutboxMessage decode(byte[] stored, OutboxMessage.CaseSeal caseSeal) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
             byte version = in.readByte();
             if (version != VERSION) {
@@ -60,7 +65,7 @@ final class OutboxMessageCodec {
             }
             byte[] payload = new byte[in.readInt()];
             in.readFully(payload);
-            return new OutboxMessage(id, topic, key, headers, payload);
+            return new OutboxMessage(id, topic, key, headers, payload, caseSeal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.validation.ApplicationRules;
 import org.readmission.gateway.validation.Violation;
+import org.readmission.protection.CaseKeyShreddedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +30,15 @@ class ApplicationIntake {
     private final Submissions submissions;
     private final SubmissionRecorder recorder;
     private final OutgoingMessages messages;
+    private final SubmissionSealing sealing;
 
-    ApplicationIntake(ApplicationRules rules, Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages) {
+    ApplicationIntake(ApplicationRules rules, Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages,
+                      SubmissionSealing sealing) {
         this.rules = rules;
         this.submissions = submissions;
         this.recorder = recorder;
         this.messages = messages;
+        this.sealing = sealing;
     }
 
     Decision decide(InboundRecord in, Party sender, ReadmissionApplicationSubmitted application) {
@@ -47,21 +51,32 @@ class ApplicationIntake {
         Instant receivedAt = recorder.now();
         var accepted = new SubmissionRecorder.Accepted(caseId, application.getApplicationId(),
                 sender.code(), application.getRequestedParty().getValue().toUpperCase(java.util.Locale.ROOT), receivedAt);
-        return recorder.accept(in, sender, claimKey, accepted, openCaseCommand(in, application, accepted),
-                () -> alreadyClaimed(in, sender, claimKey, application));
+        try {
+            return recorder.accept(in, sender, claimKey, accepted, openCaseCommand(in, application, accepted),
+                    () -> alreadyClaimed(in, sender, claimKey, application));
+        } catch (CaseKeyShreddedException erased) {
+            // the application of a case erased after its retention period, sent again: refused, nothing of it kept
+            return recorder.refuseErased(in, sender, caseId, application.getApplicationId());
+        }
     }
 
-    /** The claim is taken: a redelivery, a harmless re-send of the same content, or a conflicting application. */
+    /**
+     * The claim is taken: a redelivery, an application of a case erased after its retention period (refused, nothing
+     * kept), a harmless re-send of the same content, or a conflicting application (kept with the case's data).
+     */
     private Decision alreadyClaimed(InboundRecord in, Party sender, String claimKey, ReadmissionApplicationSubmitted application) {
         if (submissions.existsById(in.dedupKey())) {
             return Decision.duplicate(in.dedupKey(), in.dedupKey());
         }
         Submission existing = submissions.findByClaimKey(claimKey).orElseThrow(
                 () -> new IllegalStateException("claim " + claimKey + " reported taken but not found; retrying"));
-        if (existing.contentHash().equals(SubmissionKeys.sha256(in.value()))) {
+        if (sealing.erasedAt(existing.caseId()).isPresent()) {
+            return recorder.refuseErased(in, sender, existing.caseId(), application.getApplicationId());
+        }
+        if (SubmissionKeys.sha256(in.value()).equals(existing.contentHash())) {
             return Decision.duplicate(in.dedupKey(), existing.id());
         }
-        return recorder.reject(in, java.util.Optional.of(sender), false, application.getApplicationId(), List.of(Violation.of(
+        return recorder.rejectInCase(in, sender, existing.caseId(), application.getApplicationId(), List.of(Violation.of(
                 ReasonCode.CONFLICTING_DUPLICATE, "applicationId",
                 "application '" + application.getApplicationId() + "' was already accepted on " + existing.receivedAt()
                         + " as case " + existing.caseId() + " with different content; send additions as evidence, withdraw it, "

@@ -32,11 +32,13 @@ class CaseMessageIntake {
     private final Submissions submissions;
     private final SubmissionRecorder recorder;
     private final OutgoingMessages messages;
+    private final SubmissionSealing sealing;
 
-    CaseMessageIntake(Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages) {
+    CaseMessageIntake(Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages, SubmissionSealing sealing) {
         this.submissions = submissions;
         this.recorder = recorder;
         this.messages = messages;
+        this.sealing = sealing;
     }
 
     /**
@@ -49,23 +51,27 @@ class CaseMessageIntake {
         Optional<Submission> application = Optional.ofNullable(acceptedInBatch.get(caseId))
                 .or(() -> submissions.findAcceptedApplication(caseId));
         if (application.isEmpty()) {
-            return reject(in, sender, applicationId, Violation.of(UNKNOWN_CASE, "caseId",
+            return reject(in, sender, null, applicationId, Violation.of(UNKNOWN_CASE, "caseId",
                     "case " + caseId + " is unknown: use the case id of the acknowledgement of your application"));
+        }
+        if (sealing.erasedAt(caseId).isPresent()) {
+            // the case's personal data is gone (retention period over): refused, and nothing of it is kept again
+            return recorder.refuseErased(in, sender, caseId, applicationId);
         }
         Submission app = application.get();
         boolean requesting = sender.code().equals(app.requestingParty());
         boolean requested = sender.code().equals(app.requestedParty());
         if (!requesting && !requested) {
-            return reject(in, sender, applicationId, Violation.of(NOT_A_PARTY_OF_CASE, "caseId",
+            return reject(in, sender, caseId, applicationId, Violation.of(NOT_A_PARTY_OF_CASE, "caseId",
                     sender.code() + " is neither the requesting nor the requested party of case " + caseId));
         }
         CaseSide side = CaseSide.allowedToSend(type.recordClass());
         if (!side.admits(requesting, requested)) {
-            return reject(in, sender, applicationId, Violation.of(SENDER_NOT_ALLOWED, "ce_type",
+            return reject(in, sender, caseId, applicationId, Violation.of(SENDER_NOT_ALLOWED, "ce_type",
                     "in case " + caseId + " only the " + side.name().toLowerCase() + " party sends " + type.ceType()));
         }
         if (record instanceof ReadmissionDecisionSubmitted decision && decision.getDecision() == ReadmissionDecisionType.DEEMED_AGREED) {
-            return reject(in, sender, applicationId, Violation.of(INVALID_DECISION, "decision",
+            return reject(in, sender, caseId, applicationId, Violation.of(INVALID_DECISION, "decision",
                     "DEEMED_AGREED is recorded by the requesting party's supervisor when no reply came in time;"
                             + " the requested party replies APPROVED, PARTIALLY_APPROVED or REFUSED"));
         }
@@ -74,8 +80,10 @@ class CaseMessageIntake {
                 () -> Decision.duplicate(in.dedupKey(), in.dedupKey()));
     }
 
-    private Decision reject(InboundRecord in, Party sender, String applicationId, Violation violation) {
-        return recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation));
+    /** A rejection; about a case known here ({@code caseId} not null), it is kept with that case's data. */
+    private Decision reject(InboundRecord in, Party sender, String caseId, String applicationId, Violation violation) {
+        return caseId == null ? recorder.reject(in, Optional.of(sender), false, applicationId, List.of(violation))
+                : recorder.rejectInCase(in, sender, caseId, applicationId, List.of(violation));
     }
 
     private OutboxMessage command(InboundRecord in, Party sender, EventType type, SpecificRecord record, SubmissionRecorder.Accepted accepted) {

@@ -8,6 +8,7 @@ import org.readmission.audit.AuditAction;
 import org.readmission.audit.AuditEntry;
 import org.readmission.gateway.audit.ExchangeAudit;
 import org.readmission.gateway.inbound.InboundRecord;
+import org.readmission.gateway.validation.Violation;
 
 /** What the audit trail says about a settled batch: each record received and what became of it, each message sent. */
 final class SubmissionAudit {
@@ -25,7 +26,7 @@ final class SubmissionAudit {
             if (decision.outcome() instanceof IntakeOutcome.Accepted accepted) {
                 entries.add(audit.received(in, AuditAction.MESSAGE_RECEIVED, accepted.caseId(), "ACCEPTED"));
             } else if (decision.outcome() instanceof IntakeOutcome.Rejected rejected) {
-                String codes = rejected.violations().stream().map(v -> v.code().name()).distinct().collect(Collectors.joining(","));
+                String codes = rejected.violations().stream().map(Violation::reason).distinct().collect(Collectors.joining(","));
                 entries.add(audit.received(in, rejected.deadLettered() ? AuditAction.MESSAGE_DEAD_LETTERED : AuditAction.MESSAGE_REJECTED,
                         caseId, codes));
             } else {

@@ -145,7 +145,7 @@ public class SubmissionIntake {
         if (decision.outcome() instanceof IntakeOutcome.Rejected rejected) {
             Submission s = decision.document();
             log.info("rejected submission {} from {} at {}: {}", s.ceId(), s.source(), s.kafkaPosition(),
-                    rejected.violations().stream().map(v -> v.code().name()).distinct().toList());
+                    rejected.violations().stream().map(Violation::reason).distinct().toList());
         } else if (decision.outcome() instanceof IntakeOutcome.Accepted accepted && log.isDebugEnabled()) {
             log.debug("accepted {} {} for case {}", decision.document().type(), decision.document().ceId(), accepted.caseId());
         }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.readmission.gateway.protection.GatewayFields;
-import org.readmission.protection.FieldEncryption;
 import org.readmission.events.Topics;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.partner.Reason;
@@ -20,6 +18,7 @@ import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.validation.Violation;
+import org.readmission.retention.Retention;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +29,13 @@ import org.springframework.stereotype.Component;
 class SubmissionRecorder {
 
     private final OutgoingMessages messages;
-    private final FieldEncryption encryption;
+    private final SubmissionSealing sealing;
     private final Clock clock;
 
-    SubmissionRecorder(OutgoingMessages messages, FieldEncryption encryption, Clock clock) {
+    SubmissionRecorder(OutgoingMessages messages, SubmissionSealing sealing, Clock clock) {
         this.messages = messages;
-        this.encryption = encryption;
+        this.sealing = sealing;
         this.clock = clock;
-    }
-
-    /** The payload as the partner sent it, encrypted for the store (associated data = submission key). */
-    private byte[] sealed(InboundRecord in, String key) {
-        return encryption.encrypt(in.value(), key, GatewayFields.SUBMISSION_PAYLOAD);
     }
 
     Instant now() {
@@ -60,15 +54,46 @@ class SubmissionRecorder {
                 .build();
         OutboxMessage ackMessage = messages.event(ack, Topics.partnerNotifications(sender.code()), accepted.caseId(),
                 accepted.caseId(), accepted.receivedAt(), "acknowledgement", in.dedupKey());
-        Submission submission = new Submission(in.dedupKey(), claimKey, in.attributes().id(), sender.code(),
+        // the payload and both messages (the command carries the application or the message) under the case's key
+        String key = in.dedupKey();
+        Submission submission = new Submission(key, claimKey, in.attributes().id(), sender.code(),
                 in.attributes().type(), SubmissionStatus.ACCEPTED, accepted.caseId(), accepted.applicationId(),
                 accepted.requestingParty(), accepted.requestedParty(), SubmissionKeys.sha256(in.value()), List.of(),
-                accepted.receivedAt(), in.kafkaPosition(), List.of(), sealed(in, in.dedupKey()), List.of(command, ackMessage));
+                accepted.receivedAt(), in.kafkaPosition(), List.of(), sealing.payload(accepted.caseId(), key, in.value()),
+                SubmissionSealing.outbox(accepted.caseId(), key, List.of(command, ackMessage)), true, null);
         return new Decision(new IntakeOutcome.Accepted(in.dedupKey(), accepted.caseId()), submission, ifTaken);
     }
 
     /** A rejection, owing a notice to the sender when it is a known party and a DLT copy of undecodable input. */
     Decision reject(InboundRecord in, Optional<Party> sender, boolean deadLetter, String applicationId, List<Violation> violations) {
+        return reject(in, sender, deadLetter, null, applicationId, violations);
+    }
+
+    /**
+     * A rejection of a submission about a case known here ({@code caseId}, not erased): stored like any rejection, its
+     * payload and messages sealed under the case's key, so that they go with the case's other data at its end.
+     */
+    Decision rejectInCase(InboundRecord in, Party sender, String caseId, String applicationId, List<Violation> violations) {
+        return reject(in, Optional.of(sender), false, caseId, applicationId, violations);
+    }
+
+    /**
+     * A submission about a case whose personal data was erased after its retention period: refused with
+     * {@link Retention#CASE_ERASED}, answered to the sender and audited, and nothing of its content kept (no payload, no
+     * hash, no DLT copy): the document holds ids, type, dates and the reason only.
+     */
+    Decision refuseErased(InboundRecord in, Party sender, String caseId, String applicationId) {
+        Instant now = clock.instant();
+        List<Violation> violations = List.of(Violation.caseErased(caseId));
+        String key = in.dedupKey();
+        Submission submission = new Submission(key, key, in.attributes().id(), in.sender(), in.attributes().type(),
+                SubmissionStatus.REJECTED, caseId, applicationId, null, null, null, violations, now, in.kafkaPosition(),
+                in.headers(), null, List.of(rejectionNotice(in, sender, applicationId, violations, now)), false, now);
+        return new Decision(new IntakeOutcome.Rejected(key, violations, false), submission, () -> Decision.duplicate(key, key));
+    }
+
+    private Decision reject(InboundRecord in, Optional<Party> sender, boolean deadLetter, String caseId, String applicationId,
+                            List<Violation> violations) {
         Instant now = clock.instant();
         List<OutboxMessage> outbox = new ArrayList<>();
         sender.ifPresent(party -> outbox.add(rejectionNotice(in, party, applicationId, violations, now)));
@@ -77,8 +102,9 @@ class SubmissionRecorder {
         }
         String key = in.dedupKey();
         Submission submission = new Submission(key, key, in.attributes().id(), in.sender(), in.attributes().type(),
-                SubmissionStatus.REJECTED, null, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
-                now, in.kafkaPosition(), in.headers(), sealed(in, key), outbox);
+                SubmissionStatus.REJECTED, caseId, applicationId, null, null, SubmissionKeys.sha256(in.value()), violations,
+                now, in.kafkaPosition(), in.headers(), sealing.payload(caseId, key, in.value()),
+                SubmissionSealing.outbox(caseId, key, outbox), caseId != null, null);
         return new Decision(new IntakeOutcome.Rejected(key, violations, deadLetter), submission, () -> Decision.duplicate(key, key));
     }
 

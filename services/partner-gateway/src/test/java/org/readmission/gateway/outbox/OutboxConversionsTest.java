@@ -51,6 +51,34 @@ class OutboxConversionsTest {
                 .payload()).containsExactly(1, 2);
     }
 
+    @org.junit.jupiter.api.Test
+    void aMessageOfACaseIsSealedUnderTheCaseKeyAndUnreadableOnceTheKeyIsShredded() {
+        org.readmission.protection.CaseKeys caseKeys = new org.readmission.protection.CaseKeys(
+                new org.readmission.testing.InMemoryCaseKeyStore(),
+                org.readmission.protection.Keysets.generate(com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM));
+        OutboxMessage message = new OutboxMessage("id-1", "readmission.case-commands", "RC-1",
+                java.util.List.of(new OutboxMessage.Header("ce_type", "x.v1")), "Məmmədov".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sealedUnder("RC-1", "ce:DE-BPOL:s-1");
+        var writer = new OutboxConversions.MessageWriter(ENCRYPTION, () -> caseKeys);
+        var reader = new OutboxConversions.MessageReader(ENCRYPTION, () -> caseKeys);
+        org.bson.types.Binary stored = writer.convert(message);
+        assertThat(new String(stored.getData(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Məmmədov", "x.v1")
+                .contains("RC-1", "ce:DE-BPOL:s-1");
+        OutboxMessage read = reader.convert(stored);
+        assertThat(read.payload()).isEqualTo(message.payload());
+        assertThat(read.caseSeal()).isEqualTo(message.caseSeal());
+        assertThat(writer.convert(read).getData()[0]).as("stored again under the case key").isEqualTo(OutboxConversions.CASE_SEALED);
+        // moved to another submission (owner), it does not open
+        byte[] moved = new String(stored.getData(), java.nio.charset.StandardCharsets.ISO_8859_1).replace("s-1", "s-2")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.convert(new org.bson.types.Binary(moved)))
+                .isInstanceOf(org.readmission.protection.ProtectionException.class);
+
+        caseKeys.shred("RC-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.convert(stored))
+                .isInstanceOf(org.readmission.protection.CaseKeyShreddedException.class);
+    }
+
     static final org.readmission.protection.FieldEncryption ENCRYPTION = new org.readmission.protection.FieldEncryption(
             org.readmission.protection.Keysets.generate(com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM));
 }
