@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,12 +48,6 @@ final class HttpJson {
     /** A caller without credentials (health and the other open endpoints). */
     static HttpJson anonymous(URI base) {
         return new HttpJson(base, Map.of());
-    }
-
-    /** An engine user for Camunda's REST API ({@code /engine-rest}, HTTP Basic). */
-    static HttpJson engineUser(URI base, String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new HttpJson(base, Map.of("Authorization", "Basic " + credentials));
     }
 
     Response get(String path) {

@@ -340,7 +340,8 @@ class ReadmissionCaseSystemTest {
      * the scenario means; a crash in the middle of a publishing job is case-workflow's own test's business.
      */
     private void awaitCaseRestsAtVerification() {
-        HttpJson engine = HttpJson.engineUser(stack.url("case-workflow"), "demo", "demo");
+        // Camunda's REST API as a supervisor of the requested party (bearer token; the case is in AZ-SMS's tenant)
+        HttpJson engine = HttpJson.bearer(stack.url("case-workflow"), tokens.of("az-sms.supervisor"));
         String instanceId = await("the process instance of " + caseId).atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> {
                     JsonNode instances = engine.get("/engine-rest/process-instance?businessKey=" + caseId).json();

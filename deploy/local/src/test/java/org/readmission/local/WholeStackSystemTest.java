@@ -340,7 +340,7 @@ class WholeStackSystemTest {
                 .satisfies(closed -> assertThat(closed.getOutcome()).isEqualTo(CaseOutcome.TRANSFERRED));
 
         // one handoff per returned person, each starting with the person's consent
-        HttpJson engine = HttpJson.engineUser(stack.url("case-workflow"), "demo", "demo");
+        HttpJson engine = engineAsSupervisor();
         assertThat(engine.get("/engine-rest/process-instance/count?processDefinitionKey=reintegration-handoff&businessKey="
                 + caseId).json().path("count").asLong()).isEqualTo(2);
         assertThat(consentTasks(caseId).keySet()).containsExactlyInAnyOrder("p1", "p2");
@@ -600,7 +600,7 @@ class WholeStackSystemTest {
                 .until(() -> reintegration.get("/api/v1/referrals?caseId=" + caseId).json().path(0).path("state").asText(),
                         state::equals);
         // the engine moves on from the wait the report answers before the next report comes
-        HttpJson engine = HttpJson.engineUser(stack.url("case-workflow"), "demo", "demo");
+        HttpJson engine = engineAsSupervisor();
         String next = switch (stage) {
             case ACCEPTED -> "ReceiveTask_AwaitSupportPlan";
             case SUPPORT_PLAN_AGREED -> "ReceiveTask_AwaitFollowUpReport";
@@ -616,6 +616,11 @@ class WholeStackSystemTest {
     /** The reintegration service's referrals API, as the requested party's reintegration officer (a token of the stack). */
     private HttpJson referrals() {
         return HttpJson.bearer(stack.url("reintegration"), tokens.of(StackTokens.demoUser(REQUESTED, "reintegration-officer")));
+    }
+
+    /** Camunda's REST API as a supervisor of the requested party (bearer token; the case is in its tenant). */
+    private HttpJson engineAsSupervisor() {
+        return HttpJson.bearer(stack.url("case-workflow"), tokens.of(StackTokens.demoUser(REQUESTED, "supervisor")));
     }
 
     /** The demo user working {@code party}'s {@code role}, with their token from the stack's auth-server. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class AuthServerClient {
 
     static final String WORKSPACE_REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/readmission";
+    static final String CASE_WORKFLOW_REDIRECT = "http://127.0.0.1:8082/login/oauth2/code/readmission";
 
     private final String issuer;
     private final OidcLogin login;
@@ -57,6 +58,12 @@ final class AuthServerClient {
      */
     HttpResponse<String> signIn(String username, String password) {
         return login.tokenResponse("workspace", "local-demo-workspace-secret", WORKSPACE_REDIRECT, username, password);
+    }
+
+    /** Signs in as the user through the case-workflow client (Camunda's webapps) in a new browser session. */
+    HttpResponse<String> signInToCamunda(String username, String password) {
+        return login.tokenResponse("case-workflow", "local-demo-case-workflow-secret", CASE_WORKFLOW_REDIRECT, username,
+                password);
     }
 
     JsonNode json(HttpResponse<String> response) throws IOException {

@@ -108,6 +108,24 @@ class AuthServerIntegrationTest {
     }
 
     @Test
+    void signsSupervisorInToCamundasWebappsThroughTheCaseWorkflowClient() throws Exception {
+        HttpResponse<String> response = client.signInToCamunda("az-sms.supervisor", "demo");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode tokens = client.json(response);
+
+        // the ID token, for case-workflow itself, says who signed in: the engine user, their groups and tenant follow
+        Jwt id = client.decoderOf("case-workflow").decode(tokens.get("id_token").asText());
+        assertThat(id.getSubject()).isEqualTo("az-sms.supervisor");
+        assertThat(id.getAudience()).containsExactly("case-workflow");
+        assertThat(id.getClaimAsString("party")).isEqualTo("AZ-SMS");
+        assertThat(id.getClaimAsStringList("roles")).containsExactly("supervisor");
+        // its access token is for case-workflow only
+        String access = tokens.get("access_token").asText();
+        assertThat(client.decoderOf("case-workflow").decode(access).getAudience()).containsExactly("case-workflow");
+        assertThatThrownBy(() -> client.decoderOf("case-view").decode(access)).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
     void signsInTheAddedAuditorAndProvider() throws Exception {
         Jwt auditor = client.decoderOf("case-view").decode(client.json(client.signIn("az-sms.auditor", "demo"))
                 .get("access_token").asText());

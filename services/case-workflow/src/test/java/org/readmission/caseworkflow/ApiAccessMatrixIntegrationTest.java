@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.readmission.testing.MongoWireTestServer;
 import org.readmission.testing.TestTokenIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -38,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Who may call which of the service's REST endpoints: every endpoint × caller (party, role, kind of token) against
  * a real task of the requested party's case officers, with tokens of a trusted test issuer. Allowed calls answer 2xx
  * (or 422 for a deliberately empty form: past authorization); forbidden ones 403; bad or missing tokens 401. Camunda's
- * own entries keep their own protection.
+ * webapps and engine REST API take the same sign-in ({@link CamundaAccessIntegrationTest} for what they show).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
@@ -182,19 +183,27 @@ class ApiAccessMatrixIntegrationTest extends CaseWorkflowTestBase {
     }
 
     @Test
-    void camundasOwnEntriesKeepTheirOwnProtection() {
+    void camundasEntriesTakeTheSameSignIn() {
         String officer = TestTokens.person("officer-a", "AZ-SMS", "case-officer");
-        // engine REST: HTTP Basic for engine users; a bearer token is no engine user (the tests' engine has a unique name)
+        // engine REST: the bearer token of an officer of a party (the tests' engine has a unique name); HTTP Basic
+        // for engine users is gone
         String engineRest = "/engine-rest/engine/" + engine.getName() + "/task/count";
         assertThat(get(engineRest, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(engineRest, officer).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(engineRest, officer).getStatusCode()).isEqualTo(HttpStatus.OK);
         HttpHeaders basic = new HttpHeaders();
         basic.set("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
         assertThat(http.exchange(engineRest, HttpMethod.GET, new HttpEntity<>(basic), String.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        // the webapps: served without a token (their login is Camunda's own), also to a browser sending none
-        assertThat(get("/camunda/app/welcome/" + engine.getName() + "/", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("/camunda/api/engine/engine/", null).getBody()).contains(engine.getName());
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // the webapps: a browser without a session is sent to the sign-in, their API answers 401; a bearer token is
+        // no webapp session
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .exchange("/camunda/app/welcome/" + engine.getName() + "/", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/oauth2/authorization/readmission");
+        assertThat(get("/camunda/api/engine/engine/", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/camunda/api/engine/engine/", officer).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         // the open endpoints need no token
         assertThat(get("/actuator/health", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("/v3/api-docs", null).getStatusCode()).isEqualTo(HttpStatus.OK);

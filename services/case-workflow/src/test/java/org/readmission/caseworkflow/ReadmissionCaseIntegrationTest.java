@@ -188,6 +188,9 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
                 .processInstanceBusinessKey(caseId).activityId("ReceiveTask_AwaitSupportPlan").count()).isEqualTo(1));
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("reintegration-handoff")
                 .processInstanceBusinessKey(caseId).finished().count()).as("p2's handoff ended without a referral").isEqualTo(1);
+        // the case and the handoffs it started belong to the requested party's tenant
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).list())
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(instance -> assertThat(instance.getTenantId()).isEqualTo("AZ-SMS"));
     }
 
     /** The task of one person's reintegration handoff, as the reintegration officers of the requested party see it. */

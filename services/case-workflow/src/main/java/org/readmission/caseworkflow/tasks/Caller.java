@@ -1,7 +1,6 @@
 package org.readmission.caseworkflow.tasks;
 
-import java.util.Locale;
-
+import org.readmission.caseworkflow.engine.CandidateGroups;
 import org.readmission.security.ReadmissionPrincipal;
 import org.readmission.security.Role;
 
@@ -12,9 +11,9 @@ import org.readmission.security.Role;
  */
 record Caller(String party, String role, String user) {
 
-    /** The candidate group this caller belongs to, e.g. {@code AZ-SMS:case-officer}. */
+    /** The candidate group this caller belongs to, e.g. {@code AZ-SMS:case-officer} ({@link CandidateGroups}). */
     String candidateGroup() {
-        return party + ":" + role;
+        return CandidateGroups.of(party, role);
     }
 
     /**
@@ -36,6 +35,6 @@ record Caller(String party, String role, String user) {
             role = Role.fromWireName(requestedRole).filter(principal::hasRole)
                     .orElseThrow(() -> new TaskProblems.NotYourRole("the token does not grant the role asked for"));
         }
-        return new Caller(principal.party().trim().toUpperCase(Locale.ROOT), role.wireName(), principal.id());
+        return new Caller(CandidateGroups.party(principal.party()), role.wireName(), principal.id());
     }
 }
