@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.ApplicationWithdrawn;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.PersonOutcome;
 import org.readmission.events.partner.ReadmissionDecisionSubmitted;
 import org.readmission.events.partner.ReadmissionDecisionType;
@@ -48,6 +50,8 @@ import org.readmission.events.partner.Apprehension;
 import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.events.partner.ReasonCode;
+import org.readmission.events.common.PersonRole;
+import org.readmission.events.common.Sex;
 import org.readmission.events.partner.SubmissionAcknowledged;
 import org.readmission.events.partner.SubmissionRejected;
 import org.readmission.gateway.inbound.InboundRecord;
@@ -336,6 +340,30 @@ abstract class PartnerSubmissionScenarios {
     }
 
     @Test
+    void aCorrectionOfAPersonComesFromTheRequestingPartyAboutAPersonOfTheCaseAndIsPassedOn() {
+        String applicationId = uniqueId();
+        String caseId = awaitAcknowledgement(germanNotifications, send(Applications.familyOfThree(applicationId).build(), DE_BPOL))
+                .getCaseId().getValue();
+
+        String byRequestedParty = send(correction(caseId, applicationId, "p1", LocalDate.of(1988, 4, 21)), AZ_SMS);
+        assertThat(codes(awaitRejection(azerbaijaniNotifications, byRequestedParty))).containsExactly(SENDER_NOT_ALLOWED);
+
+        String unknownPerson = send(correction(caseId, applicationId, "p9", LocalDate.of(1988, 4, 21)), DE_BPOL);
+        assertThat(codes(awaitRejection(germanNotifications, unknownPerson))).containsExactly(ReasonCode.UNKNOWN_PERSON);
+
+        String bornTomorrow = send(correction(caseId, applicationId, "p1", LocalDate.now().plusDays(2)), DE_BPOL);
+        assertThat(codes(awaitRejection(germanNotifications, bornTomorrow))).containsExactly(ReasonCode.BIRTH_DATE_IN_FUTURE);
+
+        String corrected = send(correction(caseId, applicationId, "p1", LocalDate.of(1988, 4, 21)), DE_BPOL);
+        assertThat(awaitAcknowledgement(germanNotifications, corrected).getCaseId().getValue()).isEqualTo(caseId);
+        List<ConsumerRecord<String, byte[]>> caseCommands = commands.await(r -> caseId.equals(r.key()), 2);
+        RecordPartnerSubmission recorded = (RecordPartnerSubmission) decode(caseCommands.get(1));
+        assertThat(recorded.getSubmissionType()).isEqualTo("org.readmission.personal-data.corrected.v1");
+        assertThat(((PersonalDataCorrected) recorded.getPayload()).getPerson().getDateOfBirth()).isEqualTo(LocalDate.of(1988, 4, 21));
+        assertThat(recorded.getSender().getValue()).isEqualTo(DE_BPOL);
+    }
+
+    @Test
     void theRequestedPartyCannotReplyThatTheApplicationIsDeemedAgreed() {
         String applicationId = uniqueId();
         String caseId = awaitAcknowledgement(germanNotifications, send(Applications.familyOfThree(applicationId).build(), DE_BPOL))
@@ -550,6 +578,15 @@ abstract class PartnerSubmissionScenarios {
                 .setApplicationId(applicationId).setSentAt(Instant.now()).setDecision(type)
                 .setPersonOutcomes(List.of(PersonOutcome.newBuilder().setPersonId("P1").setApproved(true).build()))
                 .setMotivation("identity confirmed").setDecidedAt(Instant.now()).build();
+    }
+
+    /** The requesting party corrects the date of birth of one person of {@link Applications#familyOfThree}. */
+    static PersonalDataCorrected correction(String caseId, String applicationId, String personId, LocalDate born) {
+        return PersonalDataCorrected.newBuilder().setCaseId(CaseId.newBuilder().setValue(caseId).build())
+                .setApplicationId(applicationId).setSentAt(Instant.now())
+                .setPerson(Applications.person(personId, PersonRole.MAIN_PERSON, "Elvin", "Məmmədov", born, Sex.MALE,
+                        Applications.familyOfThree(applicationId).build().getPersons().get(0).getEvidence(), false))
+                .setCorrectedFields(List.of("dateOfBirth")).setNote("typing error in the date of birth").build();
     }
 
     static ApplicationWithdrawn withdrawal(String caseId, String applicationId) {

@@ -8,17 +8,23 @@ import java.util.Optional;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.readmission.events.AvroCodec;
 import org.readmission.events.EventType;
 import org.readmission.events.Topics;
 import org.readmission.events.cases.RecordPartnerSubmission;
 import org.readmission.events.common.CaseId;
+import org.readmission.events.UndecodableEventException;
 import org.readmission.events.common.PartyCode;
+import org.readmission.events.common.Person;
+import org.readmission.events.partner.PersonalDataCorrected;
+import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.outbox.OutgoingMessages;
 import org.readmission.gateway.party.Party;
 import org.readmission.events.partner.ReadmissionDecisionSubmitted;
 import org.readmission.events.partner.ReadmissionDecisionType;
+import org.readmission.gateway.validation.ApplicationRules;
 import org.readmission.gateway.validation.Violation;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +40,13 @@ class CaseMessageIntake {
     private final OutgoingMessages messages;
     private final SubmissionSealing sealing;
 
-    CaseMessageIntake(Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages, SubmissionSealing sealing) {
+    private final ApplicationRules rules;
+    private final AvroCodec codec;
+
+    CaseMessageIntake(Submissions submissions, SubmissionRecorder recorder, OutgoingMessages messages, SubmissionSealing sealing,
+                      ApplicationRules rules, AvroCodec codec) {
+        this.rules = rules;
+        this.codec = codec;
         this.submissions = submissions;
         this.recorder = recorder;
         this.messages = messages;
@@ -75,9 +87,30 @@ class CaseMessageIntake {
                     "DEEMED_AGREED is recorded by the requesting party's supervisor when no reply came in time;"
                             + " the requested party replies APPROVED, PARTIALLY_APPROVED or REFUSED"));
         }
+        if (record instanceof PersonalDataCorrected correction) {
+            List<Violation> violations = new java.util.ArrayList<>(rules.checkCorrection(correction));
+            String personId = correction.getPerson().getPersonId();
+            if (!personIdsOf(app).contains(personId)) {
+                violations.add(Violation.of(UNKNOWN_PERSON, "person.personId", "case " + caseId + " has no person '"
+                        + personId + "': a correction names a person of the application by the personId sent with it"));
+            }
+            if (!violations.isEmpty()) {
+                return recorder.rejectInCase(in, sender, caseId, applicationId, violations);
+            }
+        }
         var accepted = new SubmissionRecorder.Accepted(caseId, app.applicationId(), app.requestingParty(), app.requestedParty(), recorder.now());
         return recorder.accept(in, sender, in.dedupKey(), accepted, command(in, sender, type, record, accepted),
                 () -> Decision.duplicate(in.dedupKey(), in.dedupKey()));
+    }
+
+    /** The persons of the accepted application (read from its sealed payload). */
+    private List<String> personIdsOf(Submission application) {
+        try {
+            return codec.decode(sealing.payloadOf(application)) instanceof ReadmissionApplicationSubmitted submitted
+                    ? submitted.getPersons().stream().map(Person::getPersonId).toList() : List.of();
+        } catch (UndecodableEventException e) {
+            throw new IllegalStateException("the stored application of case " + application.caseId() + " does not decode", e);
+        }
     }
 
     /** A rejection; about a case known here ({@code caseId} not null), it is kept with that case's data. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.readmission.events.partner.ApplicationWithdrawn;
 import org.readmission.events.partner.EvidenceSubmitted;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.ProtectionConcernRaised;
 import org.readmission.events.partner.ReadmissionDecisionSubmitted;
 import org.readmission.events.partner.ReplyExtensionRequested;
@@ -24,7 +25,9 @@ enum CaseSide {
             ReadmissionDecisionSubmitted.class, REQUESTED,
             ReplyExtensionRequested.class, REQUESTED,
             TransferConfirmed.class, REQUESTED,
-            ProtectionConcernRaised.class, EITHER);
+            ProtectionConcernRaised.class, EITHER,
+            // the party that sent a person's data corrects it: the requesting party sent the application
+            PersonalDataCorrected.class, REQUESTING);
 
     static CaseSide allowedToSend(Class<? extends SpecificRecord> type) {
         CaseSide side = SENDERS.get(type);

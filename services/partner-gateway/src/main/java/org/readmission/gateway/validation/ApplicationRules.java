@@ -17,6 +17,7 @@ import org.readmission.events.common.EvidenceItem;
 import org.readmission.events.common.Person;
 import org.readmission.events.partner.Apprehension;
 import org.readmission.events.partner.ProcedureType;
+import org.readmission.events.partner.PersonalDataCorrected;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.gateway.party.Party;
 import org.readmission.gateway.party.PartyDirectory;
@@ -122,7 +123,7 @@ public class ApplicationRules {
         if (persons.isEmpty()) {
             violations.add(Violation.of(NO_PERSONS, "persons", "an application concerns at least one person"));
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = today();
         Set<String> personIds = new HashSet<>();
         for (int i = 0; i < persons.size(); i++) {
             Person person = persons.get(i);
@@ -130,30 +131,48 @@ public class ApplicationRules {
             if (!personIds.add(person.getPersonId())) {
                 violations.add(Violation.of(DUPLICATE_PERSON_ID, at + ".personId", "personId '" + person.getPersonId() + "' is used twice"));
             }
-            if (person.getPersonId().isBlank()) {
-                violations.add(Violation.of(MISSING_FIELD, at + ".personId", "personId is empty"));
-            }
-            if (person.getName().getSurname().isBlank() && person.getName().getGivenNames().isBlank()) {
-                violations.add(Violation.of(MISSING_FIELD, at + ".name", "a person needs a surname or given names"));
-            }
-            if (person.getDateOfBirth().isAfter(today)) {
-                violations.add(Violation.of(BIRTH_DATE_IN_FUTURE, at + ".dateOfBirth", "the date of birth " + person.getDateOfBirth() + " lies in the future"));
-            }
-            checkCountry(person.getClaimedNationality(), at + ".claimedNationality", violations);
-            for (int d = 0; d < person.getDocuments().size(); d++) {
-                checkDocument(person.getDocuments().get(d), at + ".documents[" + d + "]", violations);
-            }
-            for (int e = 0; e < person.getEvidence().size(); e++) {
-                EvidenceItem item = person.getEvidence().get(e);
-                if (item.getDocument() != null) {
-                    checkDocument(item.getDocument(), at + ".evidence[" + e + "].document", violations);
-                }
-            }
-            if (person.getEvidence().isEmpty() && !person.getInterviewRequested()) {
-                violations.add(Violation.of(NO_EVIDENCE_OR_INTERVIEW, at + ".evidence",
-                        "person " + person.getPersonId() + " has no evidence of nationality: add an evidence item (Annex 1-4) or set interviewRequested"));
+            checkPerson(person, at, today, violations);
+        }
+    }
+
+    /**
+     * A correction of a person's data (PersonalDataCorrected): the corrected record must pass the rules a person of an
+     * application passes; whether the case has that person is the caller's check.
+     */
+    public List<Violation> checkCorrection(PersonalDataCorrected correction) {
+        List<Violation> violations = new ArrayList<>();
+        checkPerson(correction.getPerson(), "person", today(), violations);
+        return violations;
+    }
+
+    private void checkPerson(Person person, String at, LocalDate today, List<Violation> violations) {
+        if (person.getPersonId().isBlank()) {
+            violations.add(Violation.of(MISSING_FIELD, at + ".personId", "personId is empty"));
+        }
+        if (person.getName().getSurname().isBlank() && person.getName().getGivenNames().isBlank()) {
+            violations.add(Violation.of(MISSING_FIELD, at + ".name", "a person needs a surname or given names"));
+        }
+        if (person.getDateOfBirth().isAfter(today)) {
+            violations.add(Violation.of(BIRTH_DATE_IN_FUTURE, at + ".dateOfBirth", "the date of birth " + person.getDateOfBirth() + " lies in the future"));
+        }
+        checkCountry(person.getClaimedNationality(), at + ".claimedNationality", violations);
+        for (int d = 0; d < person.getDocuments().size(); d++) {
+            checkDocument(person.getDocuments().get(d), at + ".documents[" + d + "]", violations);
+        }
+        for (int e = 0; e < person.getEvidence().size(); e++) {
+            EvidenceItem item = person.getEvidence().get(e);
+            if (item.getDocument() != null) {
+                checkDocument(item.getDocument(), at + ".evidence[" + e + "].document", violations);
             }
         }
+        if (person.getEvidence().isEmpty() && !person.getInterviewRequested()) {
+            violations.add(Violation.of(NO_EVIDENCE_OR_INTERVIEW, at + ".evidence",
+                    "person " + person.getPersonId() + " has no evidence of nationality: add an evidence item (Annex 1-4) or set interviewRequested"));
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private void checkDocument(DocumentRef document, String at, List<Violation> violations) {
