@@ -93,6 +93,6 @@ party_submission_dlts() {
   svc reintegration "readmission.case-events reintegration.referrals reintegration.updates" \
     "reintegration.updates readmission.partner-notifications. readmission.case-events.dlt reintegration.referrals.dlt reintegration.updates.dlt"
   svc case-view "readmission.case-events identity.verification-requests identity.verification-results reintegration.referrals reintegration.updates" \
-    "readmission.case-events.dlt identity.verification-requests.dlt identity.verification-results.dlt reintegration.referrals.dlt reintegration.updates.dlt"
+    "readmission.partner-notifications. readmission.case-events.dlt identity.verification-requests.dlt identity.verification-results.dlt reintegration.referrals.dlt reintegration.updates.dlt"
 } > "$HERE/acls.txt"
 echo "wrote $HERE/acls.txt ($(grep -c '^User:' "$HERE/acls.txt") ACLs)"

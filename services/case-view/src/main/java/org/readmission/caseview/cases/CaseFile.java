@@ -16,8 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Everything the events tell about one case: the read model's document. Its methods are the transitions the
  * projection applies, one per kind of event; each records a timeline entry and re-derives the open tasks. Holds
- * personal data (names, dates of birth, document numbers): never log it. Stored with those fields encrypted
- * ({@link ReadModelEncryption}); in memory they are readable.
+ * personal data (names, dates of birth, document numbers): never log it. Stored with those fields sealed under the
+ * case's key ({@link ReadModelEncryption}); in memory they are readable. Once the case's retention period is over the
+ * file is a tombstone ({@link #erasedAt()}): ids, parties, states, dates and codes, no personal data; events applied
+ * to it later change its state, never bring personal data back (it is stored stripped).
  */
 @Document("cases")
 public class CaseFile {
@@ -55,6 +57,8 @@ public class CaseFile {
     private List<TimelineEntry> timeline = new ArrayList<>();
     private Set<String> appliedEventIds = new LinkedHashSet<>();
     private Instant updatedAt;
+    /** When the personal data of the case was erased (end of its retention period); null while it is kept. */
+    private Instant erasedAt;
 
     /** For the mapping. */
     protected CaseFile() {
@@ -73,6 +77,17 @@ public class CaseFile {
 
     /** What every applied event leaves behind. */
     public record Applied(String eventId, String type, Instant occurredAt, String source, String textKey, List<String> textArgs) {
+    }
+
+    /**
+     * The case's personal data was erased at the end of its retention period: the file is written as a tombstone from
+     * now on, whatever events are applied to it (a late event, a replay of the topics).
+     */
+    public void erased(Instant at) {
+        if (erasedAt == null) {
+            erasedAt = at;
+        }
+        openTasks = new ArrayList<>();
     }
 
     public boolean hasApplied(String eventId) {
@@ -272,7 +287,7 @@ public class CaseFile {
         if (state == CaseState.VERIFYING && !persons.isEmpty() && persons.stream().allMatch(p -> verified(p.personId()))) {
             state = CaseState.AWAITING_DECISION;
         }
-        openTasks = ExpectedTasks.of(this);
+        openTasks = erasedAt != null ? new ArrayList<>() : ExpectedTasks.of(this);
     }
 
     public void identify(CaseRef ref) {
@@ -377,15 +392,25 @@ public class CaseFile {
     public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
     public Instant updatedAt() { return updatedAt; }
     public Long version() { return version; }
+    public Instant erasedAt() { return erasedAt; }
+    public boolean erased() { return erasedAt != null; }
 
-    /** One person of the application, with the evidence summary. */
+    /**
+     * One person of the application, with the evidence summary. Of an erased case only the id, the role and whether an
+     * interview was requested remain (names, date of birth, sex, nationality, documents, evidence and the protection
+     * claim are null or empty).
+     */
     public record Person(String personId, String role, String givenNames, String surname, String patronymic,
                          String nativeScript, LocalDate dateOfBirth, String sex, String claimedNationality,
                          List<Document> documents, List<Evidence> evidence, boolean interviewRequested,
-                         boolean protectionClaimRaised) {
+                         Boolean protectionClaimRaised) {
 
         public String fullName() {
-            return (givenNames + " " + (patronymic == null ? "" : patronymic + " ") + surname).trim();
+            if (givenNames == null && surname == null) {
+                return null; // erased
+            }
+            return ((givenNames == null ? "" : givenNames + " ") + (patronymic == null ? "" : patronymic + " ")
+                    + (surname == null ? "" : surname)).trim();
         }
     }
 

@@ -1,9 +1,15 @@
 package org.readmission.caseview.cases;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.client.model.Filters;
 import org.readmission.protection.BlindIndex;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +40,63 @@ public class CaseStore {
      */
     public CaseFile save(CaseFile file) {
         CaseFile saved = mongo.save(file);
-        CaseIndexEntry entry = CaseIndexEntry.of(saved, blindIndex);
+        index(saved);
+        return saved;
+    }
+
+    private void index(CaseFile file) {
+        CaseIndexEntry entry = CaseIndexEntry.of(file, blindIndex);
         mongo.save(entry);
         if (entry.taskGroups().isEmpty()) {
-            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(entry.caseId())), CaseIndex.TASKS);
+            mongo.remove(Query.query(Criteria.where("_id").is(entry.caseId())), CaseIndex.TASKS);
         } else {
             mongo.save(entry.withoutSearchKeys(), CaseIndex.TASKS);
         }
-        return saved;
     }
+
+    /** The ids of the persons the read model holds for the case (read raw: works after the case's key is shredded). */
+    public Optional<List<String>> personIds(String caseId) {
+        org.bson.Document file = mongo.findById(caseId, org.bson.Document.class, CASES);
+        return Optional.ofNullable(file).map(f -> f.getList("persons", org.bson.Document.class, List.of()).stream()
+                .map(p -> String.valueOf(p.get("personId"))).sorted().toList());
+    }
+
+    /**
+     * Turns the case into its tombstone ({@link ReadModelEncryption#erase}): the stored case file loses every personal
+     * field, sealed or in clear, and is marked erased; its index row loses the name, the phonetic name keys and the
+     * blind-index entries of its document numbers, and it leaves the task rows. Works on the raw documents, so after
+     * the case's key is shredded too; idempotent; a concurrent update of the projection fails on the version and is
+     * applied again to the tombstone.
+     *
+     * @return whether the read model held the case
+     */
+    public boolean erase(String caseId, Instant at) {
+        var cases = mongo.getCollection(CASES);
+        for (int attempt = 1; ; attempt++) {
+            org.bson.Document file = cases.find(Filters.eq("_id", caseId)).first();
+            if (file == null) {
+                mongo.remove(Query.query(Criteria.where("_id").is(caseId)), CaseIndex.TASKS);
+                mongo.remove(Query.query(Criteria.where("_id").is(caseId)), CaseIndexEntry.class);
+                return false;
+            }
+            Object version = file.get("version");
+            ReadModelEncryption.erase(file, at);
+            file.put("version", version instanceof Number n ? n.longValue() + 1 : 0L);
+            var matched = cases.replaceOne(version == null ? Filters.eq("_id", caseId)
+                    : Filters.and(Filters.eq("_id", caseId), Filters.eq("version", version)), file).getMatchedCount();
+            if (matched == 1) {
+                break;
+            }
+            if (attempt >= 5) {
+                throw new OptimisticLockingFailureException("case " + caseId + " kept changing while it was erased");
+            }
+        }
+        index(load(caseId).orElseThrow());
+        return true;
+    }
+
+    /** The collection of the case files. */
+    public static final String CASES = "cases";
 
     /** Bulk insert for seeding (benchmark, demo): new cases only. */
     public void insertAll(java.util.Collection<CaseFile> files) {
@@ -80,6 +133,11 @@ public class CaseStore {
         return new long[]{open + withoutDue, overdue};
     }
 
+    /**
+     * Drops the read model for a rebuild: {@code cases}, {@code case_index}, {@code task_index}. The case keys
+     * ({@code case_keys}: shredded keys stay shredded) and the retention records ({@code case_retention}: which cases
+     * were erased) are not part of it and survive, so a rebuilt erased case is a tombstone again.
+     */
     public void dropAll() {
         mongo.dropCollection(CaseFile.class);
         mongo.dropCollection(CaseIndexEntry.class);

@@ -12,9 +12,13 @@ import org.readmission.caseview.cases.CaseFile;
 import org.readmission.caseview.cases.CaseStore;
 import org.readmission.events.CloudEventAttributes;
 import org.readmission.events.common.CaseRef;
+import org.readmission.events.partner.CaseClosed;
 import org.readmission.messaging.DeadLetters;
 import org.readmission.messaging.Envelope;
 import org.readmission.messaging.EnvelopeReader;
+import org.readmission.retention.CaseClosure;
+import org.readmission.retention.CaseRetention;
+import org.readmission.retention.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,6 +28,12 @@ import org.springframework.stereotype.Service;
  * Applies one consumed record to the read model: decoded events to their case file (once: the applied
  * {@code ce_id}s are kept on the case, so a redelivery changes nothing), unreadable records to the dead-letter
  * topic with the reason. One case = one document, so every update is a single-document write.
+ *
+ * <p>Retention: a {@code CaseClosed} starts the case's retention period ({@link Retention#caseClosed}). An event of a
+ * case whose personal data was erased is applied to its tombstone, which is stored without personal data; a case file
+ * made anew for an erased case (a replay of the topics after the read model was dropped: {@code case_retention} and
+ * {@code case_keys} are not dropped) is a tombstone from the start. An event that fails because the case's key is
+ * shredded (an erasure under way) goes to the dead-letter topic with {@link Retention#CASE_ERASED}.
  */
 @Service
 public class Projection {
@@ -36,14 +46,16 @@ public class Projection {
     private final EnvelopeReader envelopes;
     private final DeadLetters deadLetters;
     private final CaseStore store;
+    private final Retention retention;
     private final MeterRegistry meters;
     private final Counter duplicates;
     private final Counter deadLettered;
 
-    Projection(EnvelopeReader envelopes, DeadLetters deadLetters, CaseStore store, MeterRegistry meters) {
+    Projection(EnvelopeReader envelopes, DeadLetters deadLetters, CaseStore store, Retention retention, MeterRegistry meters) {
         this.envelopes = envelopes;
         this.deadLetters = deadLetters;
         this.store = store;
+        this.retention = retention;
         this.meters = meters;
         this.duplicates = Counter.builder("caseview.events.duplicates").description("redelivered events ignored").register(meters);
         this.deadLettered = Counter.builder("caseview.events.dead.lettered").description("records sent to a .dlt").register(meters);
@@ -59,14 +71,22 @@ public class Projection {
         if (ref.isEmpty()) {
             return reject(record, "NOT_A_CASE_EVENT", decoded.attributes().type() + " carries no caseRef; the case view only reads case events");
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return applyOnce(decoded, ref.get());
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt >= ATTEMPTS) {
-                    throw concurrent;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return applyOnce(decoded, ref.get());
+                } catch (OptimisticLockingFailureException concurrent) {
+                    if (attempt >= ATTEMPTS) {
+                        throw concurrent;
+                    }
                 }
             }
+        } catch (RuntimeException failure) {
+            Optional<String> erased = Retention.erasedCaseIn(failure);
+            if (erased.isPresent()) {
+                return reject(record, Retention.CASE_ERASED, erased.get());
+            }
+            throw failure;
         }
     }
 
@@ -74,7 +94,11 @@ public class Projection {
         CloudEventAttributes ce = decoded.attributes();
         CaseFile.CaseRef caseRef = new CaseFile.CaseRef(ref.getCaseId().getValue(), ref.getApplicationId(),
                 ref.getRequestingParty().getValue(), ref.getRequestedParty().getValue());
-        CaseFile file = store.load(caseRef.caseId()).orElseGet(() -> CaseFile.of(caseRef));
+        if (decoded.payload() instanceof CaseClosed closed) {
+            // first, so that a redelivery after a failed save still records it (once per ce_id)
+            retention.caseClosed(ce.id(), CaseClosure.of(closed));
+        }
+        CaseFile file = store.load(caseRef.caseId()).orElseGet(() -> newCaseFile(caseRef));
         if (file.hasApplied(ce.id())) {
             duplicates.increment();
             return Outcome.DUPLICATE;
@@ -85,6 +109,13 @@ public class Projection {
         meters.counter("caseview.events.processed", "type", EventApplier.shortType(ce.type())).increment();
         log.debug("case {}: applied {} ({})", caseRef.caseId(), ce.type(), decoded.position());
         return Outcome.APPLIED;
+    }
+
+    /** A case the read model does not hold (yet, or any more after a replay dropped it): a tombstone if it was erased. */
+    private CaseFile newCaseFile(CaseFile.CaseRef caseRef) {
+        CaseFile file = CaseFile.of(caseRef);
+        retention.of(caseRef.caseId()).map(CaseRetention::erasedAt).ifPresent(file::erased);
+        return file;
     }
 
     private Outcome reject(ConsumerRecord<String, byte[]> record, String code, String message) {

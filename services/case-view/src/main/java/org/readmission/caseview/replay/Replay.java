@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Rebuilds the read model: drops it, then reads every projected topic from the beginning with a fresh consumer
  * group (up to the end offsets seen at the start) through the same projection the live consumer uses, printing
  * progress. Events arriving meanwhile are applied by the live consumer; the applied event ids make the overlap
- * harmless.
+ * harmless. The case keys and retention records are kept ({@link CaseStore#dropAll}): an erased case is rebuilt as its
+ * tombstone, never with the personal data its events still carry.
  */
 @Component
 public class Replay {

@@ -40,7 +40,7 @@ import org.readmission.events.partner.ReplyDeadlineExtended;
 import org.readmission.events.partner.TravelDocumentIssued;
 import org.readmission.messaging.EventPublisher;
 import org.readmission.protection.BlindIndex;
-import org.readmission.protection.FieldEncryption;
+import org.readmission.protection.CaseKeys;
 import org.readmission.protection.ProtectionException;
 import org.readmission.testing.MongoWireTestServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The read model at rest: realistic events projected, then the raw MongoDB documents (read with a driver of their own,
  * not through the mapping) hold no document number, name, date of birth, protection ground or free-text motivation;
  * each sealed value opens only with its own case and field; the exact document-number search still finds the case
- * (blind index), and the case page shows the values to the parties' officers only.
+ * (blind index), and the case page shows the values to the parties' officers only. The values are sealed under the
+ * case's own key ({@link CaseKeys}), bound to case, person and field.
  */
 class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
 
@@ -70,7 +71,7 @@ class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
     @Autowired CaseStore store;
     @Autowired CaseFiles files;
     @Autowired CaseIndex index;
-    @Autowired FieldEncryption encryption;
+    @Autowired CaseKeys caseKeys;
     @Autowired BlindIndex blindIndex;
     @Autowired MockMvc mvc;
 
@@ -146,17 +147,21 @@ class EncryptedReadModelIntegrationTest extends CaseViewIntegrationTest {
         byte[] number = ((Binary) persons(file).get(0).getList("documents", Document.class).get(0).get("number")).getData();
         byte[] name = ((Binary) rawDocument("case_index", caseId).get("mainPersonName")).getData();
 
-        assertThat(ReadModelEncryption.decode(encryption.decrypt(number, caseId + "/P1", SensitiveCaseFields.DOCUMENT_NUMBER)))
+        // sealed under the case's own key; associated data = case + owner inside the case (person) + field
+        assertThat(ReadModelEncryption.decode(caseKeys.decrypt(caseId, "P1", number, SensitiveCaseFields.DOCUMENT_NUMBER)))
                 .isEqualTo(P1_DOCUMENT);
-        assertThat(ReadModelEncryption.decode(encryption.decrypt(name, caseId, SensitiveCaseFields.MAIN_PERSON_NAME)))
+        assertThat(ReadModelEncryption.decode(caseKeys.decrypt(caseId, null, name, SensitiveCaseFields.MAIN_PERSON_NAME)))
                 .isEqualTo("Rəşad Elşən oğlu Məmmədov");
-        assertThatThrownBy(() -> encryption.decrypt(number, "RC-E-1/P1", SensitiveCaseFields.DOCUMENT_NUMBER))
-                .as("another case").isInstanceOf(ProtectionException.class).hasMessageNotContaining(P1_DOCUMENT);
-        assertThatThrownBy(() -> encryption.decrypt(number, caseId + "/P2", SensitiveCaseFields.DOCUMENT_NUMBER))
+        project("RC-E-5");
+        assertThatThrownBy(() -> caseKeys.decrypt("RC-E-5", "P1", number, SensitiveCaseFields.DOCUMENT_NUMBER))
+                .as("another case (another key)").isInstanceOf(ProtectionException.class).hasMessageNotContaining(P1_DOCUMENT);
+        assertThatThrownBy(() -> caseKeys.decrypt(caseId, "P2", number, SensitiveCaseFields.DOCUMENT_NUMBER))
                 .as("another person of the case").isInstanceOf(ProtectionException.class);
-        assertThatThrownBy(() -> encryption.decrypt(number, caseId + "/P1", SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER))
+        assertThatThrownBy(() -> caseKeys.decrypt(caseId, "P1", number, SensitiveCaseFields.TRAVEL_DOCUMENT_NUMBER))
                 .as("another field").isInstanceOf(ProtectionException.class);
-        assertThatThrownBy(() -> encryption.decrypt(name, "RC-E-1", SensitiveCaseFields.MAIN_PERSON_NAME))
+        assertThatThrownBy(() -> caseKeys.decrypt(caseId, "P1", name, SensitiveCaseFields.MAIN_PERSON_NAME))
+                .as("another owner inside the case").isInstanceOf(ProtectionException.class);
+        assertThatThrownBy(() -> caseKeys.decrypt("RC-E-5", null, name, SensitiveCaseFields.MAIN_PERSON_NAME))
                 .as("another case's row").isInstanceOf(ProtectionException.class);
 
         // a ciphertext copied into another case's document does not open there: the case cannot be read

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readmission.protection.BlindIndex;
-import org.readmission.protection.FieldEncryption;
+import org.readmission.protection.CaseKeys;
+import org.readmission.protection.MongoCaseKeyStore;
 import org.readmission.protection.Keysets;
 import org.readmission.protection.ProtectionException;
 import org.readmission.testing.MongoWireTestServer;
@@ -30,9 +31,12 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Key rotation of the read model, with keyset files as the service keeps them (under target/) and the Mongo-wire store
- * over TCP: the service started before the rotation writes, the keysets are rotated ({@link Keysets#rotate}, saved),
- * the service started after it still reads and finds (blind index) what was written before, and writes under the new
- * primary keys, which the old keysets cannot read.
+ * over TCP. The personal fields are sealed under per-case keys ({@link CaseKeys}), stored wrapped by the master AEAD
+ * keyset; the document numbers are searched through the blind-index keyset. The service started before the rotation
+ * writes, both keysets are rotated ({@link Keysets#rotate}, saved), the service started after it still reads (the
+ * case key wrapped under the old master key unwraps with the rotated keyset) and finds (blind index) what was written
+ * before; a case keyed after the rotation has its key wrapped under the new master key, which the old master keyset
+ * cannot unwrap, and its index entries under the new index key.
  */
 class KeyRotationIntegrationTest {
 
@@ -83,15 +87,20 @@ class KeyRotationIntegrationTest {
         assertThat(old.persons().get(0).documents().get(0).number()).isEqualTo("C1000001");
         assertThat(old.persons().get(0).fullName()).isEqualTo("Anar Əliyev");
         assertThat(after.index().search(SCOPE, null, null, "c1000001", 10)).extracting(CaseIndexEntry::caseId).containsExactly(oldCase);
-        assertThat(keyIdOf(documentNumber(oldCase))).isEqualTo(aeadBefore.getPrimary().getId());
+        // the old case's key is wrapped under the old master key: the keyset before the rotation alone unwraps it
+        assertThat(ReadModelEncryption.decode(caseKeys(aeadBefore).decrypt(oldCase, "P1", documentNumber(oldCase),
+                SensitiveCaseFields.DOCUMENT_NUMBER))).isEqualTo("C1000001");
 
-        // written after it: under the new primary keys; the old keysets cannot read it
+        // written after it: the new case's key is wrapped under the new primary master key; the old keyset cannot unwrap it
         String newCase = "RC-K-" + UUID.randomUUID();
         after.store().save(caseFile(newCase, "C1000002"));
         byte[] sealed = documentNumber(newCase);
-        assertThat(keyIdOf(sealed)).isEqualTo(aeadAfter.getPrimary().getId());
-        assertThatThrownBy(() -> new FieldEncryption(aeadBefore).decrypt(sealed, newCase + "/P1", SensitiveCaseFields.DOCUMENT_NUMBER))
-                .isInstanceOf(ProtectionException.class);
+        assertThatThrownBy(() -> caseKeys(aeadBefore).decrypt(newCase, "P1", sealed, SensitiveCaseFields.DOCUMENT_NUMBER))
+                .isInstanceOf(ProtectionException.class).hasMessageContaining(newCase).hasMessageNotContaining("C1000002");
+        assertThat(ReadModelEncryption.decode(caseKeys(aeadAfter).decrypt(newCase, "P1", sealed, SensitiveCaseFields.DOCUMENT_NUMBER)))
+                .isEqualTo("C1000002");
+        // the value is sealed under the case's own key, not under a master key
+        assertThat(keyIdOf(sealed)).isNotIn(aeadAfter.getAt(0).getId(), aeadAfter.getAt(1).getId());
         assertThat(after.files().find(newCase, SCOPE).orElseThrow().persons().get(0).documents().get(0).number()).isEqualTo("C1000002");
         assertThat(rawRow(newCase).getList("documentIndex", String.class))
                 .containsExactly(new BlindIndex(indexAfter).of(SearchKeys.DOCUMENT_NUMBER_INDEX, "C1000002"))
@@ -99,18 +108,26 @@ class KeyRotationIntegrationTest {
         assertThat(after.index().search(SCOPE, null, null, "C1000002", 10)).extracting(CaseIndexEntry::caseId).containsExactly(newCase);
         assertThat(before.index().search(SCOPE, null, null, "C1000002", 10)).as("the old index keyset").isEmpty();
 
-        // the next event of the old case re-seals it under the new keys, and it is still found
+        // the next event of the old case: still read, its index entries under the new index key, still found
+        // (its case key stays wrapped under the old master key: CaseKeys does not re-wrap case keys on rotation yet)
         CaseFile changed = after.store().load(oldCase).orElseThrow();
         changed.noted(new CaseFile.Applied("e-" + UUID.randomUUID(), "case.other", Instant.parse("2026-05-05T08:00:00Z"),
                 "test", "timeline.other", List.of("x")));
         after.store().save(changed);
-        assertThat(keyIdOf(documentNumber(oldCase))).isEqualTo(aeadAfter.getPrimary().getId());
+        assertThat(after.files().find(oldCase, SCOPE).orElseThrow().persons().get(0).documents().get(0).number()).isEqualTo("C1000001");
+        assertThat(rawRow(oldCase).getList("documentIndex", String.class))
+                .allMatch(entry -> entry.startsWith(Integer.toHexString(indexAfter.getPrimary().getId()) + ":"));
         assertThat(after.index().search(SCOPE, null, null, "C1000001", 10)).extracting(CaseIndexEntry::caseId).containsExactly(oldCase);
+    }
+
+    /** The service's case keys as a service with this master keyset has them (a cache of its own). */
+    private CaseKeys caseKeys(KeysetHandle master) {
+        return new CaseKeys(new MongoCaseKeyStore(client.getDatabase(DATABASE).getCollection(MongoCaseKeyStore.DEFAULT_COLLECTION)), master);
     }
 
     private Service service(KeysetHandle aead, KeysetHandle index) {
         MongoTemplate mongo = new MongoTemplate(client, DATABASE);
-        ReadModelEncryption encryption = new ReadModelEncryption(new FieldEncryption(aead));
+        ReadModelEncryption encryption = new ReadModelEncryption(caseKeys(aead));
         // the listener in an application context of its own, which delivers the template's mapping events to it
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean(ReadModelEncryption.class, () -> encryption);
@@ -142,7 +159,7 @@ class KeyRotationIntegrationTest {
         return client.getDatabase(DATABASE).getCollection("case_index").find(new Document("_id", caseId)).first();
     }
 
-    /** The key a Tink ciphertext names: its output prefix is 0x01 and the 4-byte key id. */
+    /** The key a Tink ciphertext names: its output prefix is 0x01 and the 4-byte key id (here: of the case's keyset). */
     private static int keyIdOf(byte[] ciphertext) {
         assertThat(ciphertext[0]).isEqualTo((byte) 1);
         return ByteBuffer.wrap(ciphertext, 1, 4).getInt();
