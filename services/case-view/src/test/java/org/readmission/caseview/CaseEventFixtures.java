@@ -152,6 +152,13 @@ public final class CaseEventFixtures {
             return ReintegrationClosed.newBuilder().setCaseRef(ref()).setOccurredAt(at).setPersonId(personId).setOutcome(outcome).build();
         }
 
+        /** The requesting party corrected one person's data: the whole record, as the case workflow publishes it. */
+        public org.readmission.events.partner.PersonalDataRectified rectified(Instant at, Person corrected) {
+            return org.readmission.events.partner.PersonalDataRectified.newBuilder().setCaseRef(ref()).setOccurredAt(at)
+                    .setCorrectedBy(ref().getRequestingParty()).setPerson(corrected)
+                    .setCorrectedFields(List.of("name", "documents")).setCorrectionId(UUID.randomUUID().toString()).build();
+        }
+
         public CaseClosed closed(Instant at, CaseOutcome outcome) {
             return CaseClosed.newBuilder().setCaseRef(ref()).setOccurredAt(at).setOutcome(outcome).setClosedAt(at).build();
         }

@@ -111,6 +111,17 @@ public class CaseFile {
         record(applied);
     }
 
+    /**
+     * The party that sent a person's data corrected it (PersonalDataRectified): the person's record is replaced as a
+     * whole, so the wrong values leave the read model and its search index at the next save. Not on a tombstone.
+     */
+    public void rectified(Applied applied, Person corrected) {
+        if (erasedAt == null) {
+            persons.replaceAll(p -> p.personId().equals(corrected.personId()) ? corrected : p);
+        }
+        record(applied);
+    }
+
     public void deadlineSet(Applied applied, Deadline deadline) {
         deadlines.removeIf(d -> d.kind().equals(deadline.kind()));
         deadlines.add(deadline);

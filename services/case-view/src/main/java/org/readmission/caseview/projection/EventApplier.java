@@ -14,6 +14,7 @@ import org.readmission.events.common.Person;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.identity.IdentityVerificationRequested;
 import org.readmission.events.partner.ApplicationForwarded;
+import org.readmission.events.partner.PersonalDataRectified;
 import org.readmission.events.partner.CaseClosed;
 import org.readmission.events.partner.ConsularInterviewHeld;
 import org.readmission.events.partner.ConsularInterviewScheduled;
@@ -112,6 +113,9 @@ final class EventApplier {
         } else if (event instanceof ReintegrationClosed e) {
             file.reintegrationClosed(applied(ce, occurredAt, "timeline.reintegration-closed", e.getPersonId(), e.getOutcome().name()),
                     e.getPersonId(), e.getOutcome().name());
+        } else if (event instanceof PersonalDataRectified e) {
+            file.rectified(applied(ce, occurredAt, "timeline.personal-data-rectified", e.getPerson().getPersonId(),
+                    e.getCorrectedBy().getValue()), person(e.getPerson()));
         } else if (event instanceof CaseClosed e) {
             file.closed(applied(ce, occurredAt, "timeline.closed", e.getOutcome().name()), e.getOutcome().name(), e.getClosedAt());
         } else {

@@ -118,6 +118,27 @@ class ProjectionIntegrationTest extends CaseViewIntegrationTest {
     }
 
     @Test
+    void aCorrectionReplacesThePersonInTheReadModelAndItsSearchIndex() throws Exception {
+        var c = CaseEventFixtures.Case.of("RC-P-RECT", "DE-BPOL", "AZ-SMS");
+        Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
+        publish(publisher, c, c.forwarded(t0, ProcedureType.NORMAL, List.of(person("P1", "Elçin", "Quliyev", null, "C7770001"))));
+        awaitCase("RC-P-RECT", f -> f.state() == CaseState.VERIFYING);
+        PartyScope requested = new PartyScope("AZ-SMS");
+        assertThat(index.search(requested, null, null, "C7770001", 10)).extracting(e -> e.caseId()).containsExactly("RC-P-RECT");
+
+        publish(publisher, c, c.rectified(t0.plus(Duration.ofDays(1)), person("P1", "Elçin", "Quliyevli", null, "C7770009")));
+        CaseFile corrected = awaitCase("RC-P-RECT", f -> f.persons().get(0).surname().equals("Quliyevli"));
+
+        assertThat(corrected.persons()).singleElement().satisfies(p -> assertThat(p.documents()).extracting(d -> d.number())
+                .containsExactly("C7770009"));
+        assertThat(index.search(requested, null, null, "C7770001", 10)).isEmpty();
+        assertThat(index.search(requested, null, null, "C7770009", 10)).extracting(e -> e.caseId()).containsExactly("RC-P-RECT");
+        assertThat(index.search(requested, null, "Quliyevli", null, 10)).extracting(e -> e.caseId()).contains("RC-P-RECT");
+        mvc.perform(get("/cases/RC-P-RECT/timeline").with(Officers.signedIn("az-sms.officer")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("corrected by DE-BPOL")));
+    }
+
+    @Test
     void anotherPartysCaseIsInvisibleToQueriesAndPages() throws Exception {
         var c = CaseEventFixtures.Case.of("RC-P-4", "NL-DTV", "AZ-SMS");
         Instant t0 = Instant.parse("2026-03-02T08:00:00Z");
