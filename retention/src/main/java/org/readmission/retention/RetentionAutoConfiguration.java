@@ -2,6 +2,8 @@ package org.readmission.retention;
 
 import java.time.Clock;
 
+import org.readmission.events.AvroCodec;
+import org.readmission.events.EventCatalog;
 import org.readmission.messaging.EventPublisher;
 import org.readmission.messaging.MessagingAutoConfiguration;
 import org.readmission.protection.CaseKeys;
@@ -33,6 +35,11 @@ public class RetentionAutoConfiguration {
     @Bean
     ErasureNotices erasureNotices(EventPublisher publisher, Retention retention, PersonalDataHolder holder) {
         return new ErasureNotices(publisher, retention, holder);
+    }
+
+    @Bean
+    CaseClosures caseClosures(Retention retention, AvroCodec codec, EventCatalog catalog) {
+        return new CaseClosures(retention, codec, catalog);
     }
 
     @Bean

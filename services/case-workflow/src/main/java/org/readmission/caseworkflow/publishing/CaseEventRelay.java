@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.readmission.caseworkflow.cases.CaseFiles;
-import org.readmission.caseworkflow.retention.CaseClosures;
+import org.readmission.retention.CaseClosures;
 import org.readmission.events.EventCatalog;
+import org.readmission.events.UndecodableEventException;
 import org.readmission.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ class CaseEventRelay implements SmartLifecycle {
         // the case file first: once a consumer sees an event, the case file already has it on its timeline
         caseFiles.recordPublished(batch.stream()
                 .map(entry -> new CaseFiles.Published(entry.wire().key(), entry.timeline(), entry.deadline())).toList());
-        closures.recordClosures(batch.stream().map(OutboxEntry::wire).toList());
+        batch.forEach(entry -> recordIfClosure(entry.wire()));
         CompletableFuture<?>[] sends = batch.stream().map(entry -> publisher.send(entry.wire())).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         outbox.remove(batch);
@@ -107,6 +108,15 @@ class CaseEventRelay implements SmartLifecycle {
             }
         }
         return batch.size();
+    }
+
+    /** A closure starts the case's retention period once the event is certain to go out (again after a failed send). */
+    private void recordIfClosure(EventPublisher.WireEvent wire) {
+        try {
+            closures.record(wire.ceId(), wire.ceType(), wire.payload());
+        } catch (UndecodableEventException e) {
+            throw new IllegalStateException("case " + wire.key() + ": the " + wire.ceType() + " this service wrote does not decode", e);
+        }
     }
 
     private void run() {
