@@ -50,10 +50,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.readmission.events.Topics;
 import org.readmission.events.common.CaseId;
 import org.readmission.events.common.PartyCode;
+import org.readmission.events.common.Person;
+import org.readmission.events.common.PersonName;
 import org.readmission.events.common.PersonRole;
 import org.readmission.events.identity.IdentityVerificationCompleted;
 import org.readmission.events.identity.VerificationOutcome;
 import org.readmission.events.partner.CaseClosed;
+import org.readmission.events.partner.PersonalDataCorrected;
+import org.readmission.events.partner.PersonalDataRectified;
 import org.readmission.events.partner.CaseOutcome;
 import org.readmission.events.partner.ReadmissionApplicationSubmitted;
 import org.readmission.events.partner.ReadmissionDecided;
@@ -82,6 +86,9 @@ import org.readmission.identity.testdata.SyntheticPerson;
  *   passports and an identity card of registry persons CONFIRMED (→ decision), an unknown person with a birth
  *   certificate copy INTERVIEW_REQUIRED (→ the consulate schedules an interview), a forged passport NOT_CONFIRMED with
  *   its reason (→ the officer sees it, refuses, Germany hears the refusal and its reason).</li>
+ *   <li>Rectification (issue 7): Germany corrects the surname of the unknown person (PersonalDataCorrected through the
+ *   gateway) → case-workflow's case file → PersonalDataRectified to Azerbaijan → case-view shows the corrected name;
+ *   the case still waits for its interview.</li>
  *   <li>Reintegration (issue 5): the approved family is given travel documents, Germany proposes the transfer through
  *   the gateway, Azerbaijan confirms and hands over → one handoff per returned person → consent and needs → referral →
  *   offered to a provider on its topic → the test plays the provider → progress in the reintegration service and the
@@ -132,6 +139,7 @@ class WholeStackSystemTest {
     // the cases, by what the test does with them; handed on between the steps
     private final Map<String, String> caseIds = new HashMap<>();
     private final Map<String, String> applicationIds = new HashMap<>();
+    private final Map<String, ReadmissionApplicationSubmitted> applications = new LinkedHashMap<>();
     private boolean refused;
     private boolean returned;
     private String provider;
@@ -193,7 +201,6 @@ class WholeStackSystemTest {
         List<SyntheticPerson> registered = REGISTRY.persons();
         SyntheticFalseDocument forged = REGISTRY.falseDocuments().stream().filter(d -> "FORGED".equals(d.listing()))
                 .findFirst().orElseThrow();
-        Map<String, ReadmissionApplicationSubmitted> applications = new LinkedHashMap<>();
         applications.put("family", SyntheticApplications.application(newApplicationId(),
                 SyntheticApplications.withOriginal("p1", PersonRole.MAIN_PERSON, registered.get(0), registered.get(0).passport()),
                 SyntheticApplications.withOriginal("p2", PersonRole.SPOUSE, registered.get(2), registered.get(2).identityCard())));
@@ -259,6 +266,36 @@ class WholeStackSystemTest {
     @Test
     @Order(3)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theRequestingPartysCorrectionOfAPersonReachesTheWorkspaceAndTheRequestedParty() {
+        assumeTrue(caseIds.containsKey("unknown"), "needs the verified applications of step 1");
+        String caseId = caseIds.get("unknown");
+        Person original = applications.get("unknown").getPersons().get(0);
+        String surname = original.getName().getSurname() + "zadə";
+        PersonalDataCorrected correction = PersonalDataCorrected.newBuilder()
+                .setCaseId(CaseId.newBuilder().setValue(caseId).build()).setApplicationId(applicationIds.get("unknown"))
+                .setSentAt(Instant.now())
+                .setPerson(Person.newBuilder(original).setName(PersonName.newBuilder(original.getName()).setSurname(surname).build()).build())
+                .setCorrectedFields(List.of("name")).setNote("surname misspelt in the application").build();
+
+        awaitAcknowledgement(submit(applicationIds.get("unknown"), correction));
+
+        // the requested party is told, with the whole corrected record
+        PersonalDataRectified rectified = await("PersonalDataRectified to " + REQUESTED).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).until(() -> recorder.records(Topics.partnerNotifications(REQUESTED), caseId)
+                        .stream().map(stack::decode).filter(PersonalDataRectified.class::isInstance)
+                        .map(PersonalDataRectified.class::cast).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(rectified.getPerson().getName().getSurname()).isEqualTo(surname);
+        assertThat(rectified.getCorrectedBy().getValue()).isEqualTo(REQUESTING);
+        // the workspace shows the corrected name; the case still waits for its interview
+        CaseViewSession officer = CaseViewSession.signIn(stack.url("case-view"), stack.url("auth-server"), "az-sms.officer", "demo");
+        await("the corrected name in case-view").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> officer.get("/cases/" + caseId).contains(surname));
+        awaitTask(REQUESTED, "consular-officer", caseId, SCHEDULE_INTERVIEW);
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void anUnknownPersonWithOnlyABirthCertificateCopyIsToBeInterviewedByTheConsulate() {
         assumeTrue(caseIds.containsKey("unknown"), "needs the verified applications of step 1");
         JsonNode task = awaitTask(REQUESTED, "consular-officer", caseIds.get("unknown"), SCHEDULE_INTERVIEW);
@@ -269,7 +306,7 @@ class WholeStackSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aForgedPassportIsNotConfirmedAndTheRefusalWithItsReasonReachesTheRequestingParty() {
         assumeTrue(caseIds.containsKey("forged"), "needs the verified applications of step 1");
@@ -307,7 +344,7 @@ class WholeStackSystemTest {
     // ---- issue 5: reintegration
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anApprovedFamilyIsReturnedAndEachReturnedPersonGetsAReintegrationHandoff() {
         assumeTrue(caseIds.containsKey("family"), "needs the family's case of step 1");
@@ -348,7 +385,7 @@ class WholeStackSystemTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aConsentingReturneeIsReferredToAProviderWhoseReportsReachTheCase() {
         assumeTrue(returned, "needs the returned family of step 5");
@@ -412,7 +449,7 @@ class WholeStackSystemTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theSupervisorsReintegrationFunnelEqualsTheOneDerivedFromTheEvents() {
         assumeTrue(provider != null, "needs the provider's reports of step 6");
@@ -446,7 +483,7 @@ class WholeStackSystemTest {
     // ---- issue 6: the officers' workspace
 
     @Test
-    @Order(8)
+    @Order(9)
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anOfficerDecidesInTheWorkspaceAndTheDecisionComesBackOnTheTimelineButNotToOtherParties() throws Exception {
         assumeTrue(caseIds.containsKey("workspace"), "needs the workspace case of step 1");
@@ -511,7 +548,7 @@ class WholeStackSystemTest {
     // ---- all of it
 
     @Test
-    @Order(9)
+    @Order(10)
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void nothingWasDeadLetteredAndNothingPublishedTwice() throws Exception {
         for (String topic : StackFiles.readTopics(Path.of("topics.txt")).stream().map(StackFiles.TopicSpec::name).toList()) {
