@@ -4,6 +4,8 @@
     python3 submit_application.py                 # encode, write the payload file, print the kcat command
     python3 submit_application.py --send          # ... and send it with kcat, then wait for the gateway's answer
     python3 submit_application.py --encode-only --out app.avro   # only the payload bytes (used by the tests)
+    python3 submit_application.py --send --secure # against 'deploy/local/stack up --secure': SASL/SCRAM as the sender,
+                                                  # to its own topic readmission.partner-submissions.<sender>
 
 The application: DE-BPOL asks AZ-SMS to readmit a married couple (fictitious persons), the husband with his
 national passport (Annex 1 PROOF), the wife with a photocopy of her identity card (Annex 2 PRIMA_FACIE).
@@ -39,6 +41,29 @@ SUBMISSIONS_TOPIC = "readmission.partner-submissions"
 
 def notifications_topic(party: str) -> str:
     return "readmission.partner-notifications." + party.lower()
+
+
+def own_submissions_topic(party: str) -> str:
+    """The topic only this party may write under the Kafka ACLs (deploy/kafka-security)."""
+    return SUBMISSIONS_TOPIC + "." + party.lower()
+
+
+def local_demo_sasl(party: str) -> list[str]:
+    """kcat -X settings of 'deploy/local/stack up --secure': principal = party code lower-case, password
+    '<principal>-local-demo-password' (LOCAL DEMO ONLY, not a secret; see deploy/kafka-security/README.md)."""
+    user = party.lower()
+    return ["security.protocol=SASL_PLAINTEXT", "sasl.mechanisms=SCRAM-SHA-512",
+            f"sasl.username={user}", f"sasl.password={user}-local-demo-password"]
+
+
+def x_args(settings: list[str]) -> list[str]:
+    return [arg for setting in settings for arg in ("-X", setting)]
+
+
+def shown(command: list[str]) -> str:
+    """The command for printing, a password given with -X masked (the local demo passwords are not secrets)."""
+    return shlex.join(a if not a.startswith("sasl.password=") or a.endswith("-local-demo-password")
+                      else "sasl.password=***" for a in command)
 
 
 def utc_now() -> dt.datetime:
@@ -145,9 +170,10 @@ def cloud_event_headers(registry: avro.SchemaRegistry, ce_id: str, sender: str, 
 # kcat
 # --------------------------------------------------------------------------------------------------
 
-def produce_command(kcat: str, bootstrap: str, key: str, headers: list[tuple[str, str]], payload_file: Path) -> list[str]:
+def produce_command(kcat: str, bootstrap: str, key: str, headers: list[tuple[str, str]], payload_file: Path,
+                    topic: str = SUBMISSIONS_TOPIC, settings: list[str] = ()) -> list[str]:
     # With a file argument kcat -P sends the whole file as ONE message (no newline splitting): right for binary.
-    command = [kcat, "-P", "-b", bootstrap, "-t", SUBMISSIONS_TOPIC, "-k", key]
+    command = [kcat, "-P", "-b", bootstrap, *x_args(settings), "-t", topic, "-k", key]
     for name, value in headers:
         command += ["-H", f"{name}={value}"]
     return command + [str(payload_file)]
@@ -157,8 +183,8 @@ def produce_command(kcat: str, bootstrap: str, key: str, headers: list[tuple[str
 CONSUME_FORMAT = r"%S\n%s"  # kcat itself turns the backslash-n into a newline
 
 
-def consume_command(kcat: str, bootstrap: str, topic: str) -> list[str]:
-    return [kcat, "-C", "-b", bootstrap, "-t", topic, "-o", "beginning", "-e", "-q", "-f", CONSUME_FORMAT]
+def consume_command(kcat: str, bootstrap: str, topic: str, settings: list[str] = ()) -> list[str]:
+    return [kcat, "-C", "-b", bootstrap, *x_args(settings), "-t", topic, "-o", "beginning", "-e", "-q", "-f", CONSUME_FORMAT]
 
 
 def split_messages(stream: bytes) -> list[bytes]:
@@ -175,12 +201,13 @@ def split_messages(stream: bytes) -> list[bytes]:
 
 
 def wait_for_answer(registry: avro.SchemaRegistry, kcat: str, bootstrap: str, sender: str, ce_id: str,
-                    timeout: float) -> tuple[str, dict] | None:
+                    timeout: float, settings: list[str] = ()) -> tuple[str, dict] | None:
     """Reads the sender's notification topic from the beginning until the answer to ce_id is there."""
     topic = notifications_topic(sender)
     deadline = time.monotonic() + timeout
     while True:
-        result = subprocess.run(consume_command(kcat, bootstrap, topic), capture_output=True, timeout=timeout + 30)
+        result = subprocess.run(consume_command(kcat, bootstrap, topic, settings), capture_output=True,
+                                timeout=timeout + 30)
         if result.returncode == 0:
             for payload in split_messages(result.stdout):
                 try:
@@ -230,6 +257,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     mode.add_argument("--send", action="store_true", help="send with kcat and wait for the gateway's answer")
     p.add_argument("--timeout", type=float, default=60, help="seconds to wait for the answer (default %(default)s)")
     p.add_argument("--kcat", default="kcat", help="kcat executable (default %(default)s)")
+    p.add_argument("--topic", help="submission topic (default: readmission.partner-submissions; with --secure or -X:"
+                                   " the sender's own readmission.partner-submissions.<sender lower-case>)")
+    p.add_argument("--secure", action="store_true",
+                   help="SASL_PLAINTEXT + SCRAM-SHA-512 as the sender, with the local demo password of"
+                        " 'deploy/local/stack up --secure' (<sender lower-case>-local-demo-password)")
+    p.add_argument("-X", dest="kcat_settings", action="append", default=[], metavar="KEY=VALUE",
+                   help="a librdkafka setting passed to kcat as -X (repeatable; after --secure's, so it overrides),"
+                        " e.g. -X security.protocol=SASL_SSL -X sasl.username=de-bpol -X sasl.password=...")
     return p.parse_args(argv)
 
 
@@ -255,7 +290,9 @@ def main(argv: list[str]) -> int:
     out.write_bytes(payload)
     ce_id = args.ce_id or str(uuid.uuid4())
     headers = cloud_event_headers(registry, ce_id, args.sender, utc_now())
-    produce = produce_command(args.kcat, args.bootstrap, application_id, headers, out)
+    settings = (local_demo_sasl(args.sender) if args.secure else []) + args.kcat_settings
+    topic = args.topic or (own_submissions_topic(args.sender) if settings else SUBMISSIONS_TOPIC)
+    produce = produce_command(args.kcat, args.bootstrap, application_id, headers, out, topic, settings)
 
     print(f"application {application_id}: {args.sender} asks {args.requested} to readmit "
           f"{len(application['persons'])} persons")
@@ -263,9 +300,9 @@ def main(argv: list[str]) -> int:
           f"{payload[2:10].hex(' ')} (little-endian), Avro body)")
     for name, value in headers:
         print(f"header      {name}={value}")
-    print("\nsend it with:\n  " + shlex.join(produce))
+    print("\nsend it with:\n  " + shown(produce))
     print(f"\nread the answer (SubmissionAcknowledged / SubmissionRejected, submissionId = ce_id {ce_id}) with:\n  "
-          + shlex.join(consume_command(args.kcat, args.bootstrap, notifications_topic(args.sender))))
+          + shown(consume_command(args.kcat, args.bootstrap, notifications_topic(args.sender), settings)))
     if not args.send:
         return 0
 
@@ -275,10 +312,14 @@ def main(argv: list[str]) -> int:
     print(f"\nsending to {args.bootstrap} ...")
     sent = subprocess.run(produce[:-1] + ["-X", "message.timeout.ms=15000", produce[-1]], capture_output=True, text=True)
     if sent.returncode != 0 or "ERROR" in sent.stderr:
-        print(f"kcat could not send it (exit {sent.returncode}): {sent.stderr.strip()}", file=sys.stderr)
+        print(f"kcat could not send it to {topic} (exit {sent.returncode}): {sent.stderr.strip()}", file=sys.stderr)
+        if "uthoriz" in sent.stderr or "uthenticat" in sent.stderr or "SASL" in sent.stderr:
+            print(f"the broker refused {args.sender} (principal {args.sender.lower()}): a party may write only"
+                  f" {own_submissions_topic(args.sender)}; 'deploy/local/stack up --secure' creates the users and ACLs"
+                  " (is the stack running in secure mode, and was --secure given here?)", file=sys.stderr)
         return 2
     print(f"sent; waiting up to {args.timeout:g} s for the answer on {notifications_topic(args.sender)} ...")
-    answer = wait_for_answer(registry, args.kcat, args.bootstrap, args.sender, ce_id, args.timeout)
+    answer = wait_for_answer(registry, args.kcat, args.bootstrap, args.sender, ce_id, args.timeout, settings)
     if answer is None:
         print(f"no answer to {ce_id} within {args.timeout:g} s (is the partner gateway running?)", file=sys.stderr)
         return 4

@@ -2,14 +2,23 @@ package org.readmission.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -31,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.readmission.events.CloudEventAttributes;
 
 /**
  * A real KRaft broker as {@code stack up --secure} starts it: SASL_PLAINTEXT/SCRAM-SHA-512, the
@@ -47,6 +58,11 @@ class KafkaSecurityTest {
     static final String DE_BPOL_NOTIFICATIONS = "readmission.partner-notifications.de-bpol";
     static final String AZ_SMS_NOTIFICATIONS = "readmission.partner-notifications.az-sms";
     static final Duration PATIENCE = Duration.ofSeconds(20);
+    /**
+     * The partner simulator's classes, as its build leaves them (like the system tests use the services' jars from
+     * their target folders): this module does not depend on the simulator, whose artifact is a Spring Boot fat jar.
+     */
+    static final Path SIMULATOR_CLASSES = Path.of("../../tools/partner-simulator/target/classes");
 
     @TempDir
     static Path dir;
@@ -235,5 +251,92 @@ class KafkaSecurityTest {
         assertThat(new String(java.nio.file.Files.readAllBytes(broker.serverProperties()), StandardCharsets.UTF_8))
                 .contains("StandardAuthorizer", "allow.everyone.if.no.acl.found=false")
                 .doesNotContainPattern("(?<!SASL_)PLAINTEXT://");
+    }
+
+    /**
+     * The partner simulator with {@code --secure}: its sender for DE-BPOL authenticates as {@code de-bpol} (local demo
+     * password) and writes {@code readmission.partner-submissions.de-bpol}, where the gateway reads the record; the
+     * same producer is refused the shared topic, and the simulator puts that refusal (and an unknown user's) into words
+     * that name the party, the topic and the fix.
+     */
+    @Test
+    void theSimulatorInSecureModeWritesAsDeBpolToItsOwnTopicAndIsRefusedTheSharedOne() throws Exception {
+        assumeTrue(Files.isDirectory(SIMULATOR_CLASSES.resolve("org/readmission/simulator/kafka")),
+                "the partner simulator is not built (" + SIMULATOR_CLASSES.toAbsolutePath().normalize()
+                        + "); ./mvnw -B -ntp install -pl tools/partner-simulator");
+        send("de-bpol", DE_BPOL_SUBMISSIONS, "before the simulator"); // the user and its ACLs are in force
+        try (URLClassLoader simulator = new URLClassLoader(new URL[] {SIMULATOR_CLASSES.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> optionsType = simulator.loadClass("org.readmission.simulator.Options");
+            Class<?> settingsType = simulator.loadClass("org.readmission.simulator.kafka.KafkaSettings");
+            Class<?> securityType = simulator.loadClass("org.readmission.simulator.kafka.ClientSecurity");
+            Class<?> senderType = simulator.loadClass("org.readmission.simulator.kafka.SubmissionSender");
+            Class<?> refusalType = simulator.loadClass("org.readmission.simulator.kafka.KafkaRefusal");
+            Object options = call(optionsType, null, "parse", new Class<?>[] {String[].class, String.class},
+                    new String[] {"--bootstrap", broker.bootstrapServers(), "--secure"}, "simulate");
+            Object settings = call(settingsType, null, "from", new Class<?>[] {optionsType}, options);
+            assertThat(call(settingsType, settings, "secure", new Class<?>[0])).isEqualTo(true);
+            Object security = call(settingsType, settings, "security", new Class<?>[0]);
+
+            // DE-BPOL's sender: its own topic, and the record arrives there
+            String value = "application from the simulator as DE-BPOL";
+            Object own = call(senderType, null, "forParty", new Class<?>[] {settingsType, String.class, String.class, int.class},
+                    settings, "DE-BPOL", "simulator-check-de-bpol", 0);
+            try (AutoCloseable closing = (AutoCloseable) own) {
+                assertThat(call(senderType, own, "topic", new Class<?>[0])).isEqualTo(DE_BPOL_SUBMISSIONS);
+                sendThrough(senderType, own, value).get(15, TimeUnit.SECONDS);
+            }
+            receive("partner-gateway", "partner-gateway.simulator-check", DE_BPOL_SUBMISSIONS, value);
+
+            // the same party's producer on the shared topic: refused by the ACLs, explained by the simulator
+            Object shared = call(senderType, null, "to",
+                    new Class<?>[] {settingsType, String.class, String.class, String.class, int.class},
+                    settings, "DE-BPOL", SUBMISSIONS, "simulator-check-shared", 0);
+            Throwable refused;
+            try (AutoCloseable closing = (AutoCloseable) shared) {
+                Future<RecordMetadata> sent = sendThrough(senderType, shared, "in the shared topic");
+                refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                        () -> sent.get(15, TimeUnit.SECONDS));
+            }
+            assertThat(refused).hasRootCauseInstanceOf(TopicAuthorizationException.class);
+            Optional<?> explained = (Optional<?>) call(refusalType, null, "of",
+                    new Class<?>[] {Throwable.class, securityType, String.class, String.class, String.class},
+                    refused, security, "DE-BPOL", "write", SUBMISSIONS);
+            assertThat(explained).get().extracting(e -> ((Exception) e).getMessage()).asString()
+                    .contains("DE-BPOL", "User:de-bpol", "write " + SUBMISSIONS, DE_BPOL_SUBMISSIONS, "stack up --secure");
+
+            // a party the broker has no user for: an authentication failure that names it and says what to check
+            assertThatThrownBy(() -> call(settingsType, settings, "requireReachable", new Class<?>[] {String.class, Duration.class},
+                    "XX-NOBODY", Duration.ofSeconds(10)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("XX-NOBODY")
+                    .hasMessageContaining("User:xx-nobody")
+                    .hasMessageContaining("deploy/local/stack up --secure creates these users")
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    /** Sends a record through the simulator's {@code SubmissionSender.send(key, value, attributes, callback)}. */
+    @SuppressWarnings("unchecked")
+    static Future<RecordMetadata> sendThrough(Class<?> senderType, Object sender, String value) throws Exception {
+        CloudEventAttributes attributes = new CloudEventAttributes("simulator-check-" + System.nanoTime(),
+                "org.readmission.application.submitted.v1", "DE-BPOL", null, Instant.now(), null,
+                CloudEventAttributes.CONTENT_TYPE_AVRO, CloudEventAttributes.SPEC_VERSION_1_0);
+        return (Future<RecordMetadata>) call(senderType, sender, "send", new Class<?>[] {String.class, byte[].class,
+                CloudEventAttributes.class, org.apache.kafka.clients.producer.Callback.class},
+                "case-1", value.getBytes(StandardCharsets.UTF_8), attributes, null);
+    }
+
+    /** A public method of the simulator, its own exception (not the reflective wrapper) thrown as it is. */
+    static Object call(Class<?> type, Object target, String name, Class<?>[] parameters, Object... args) throws Exception {
+        Method method = type.getMethod(name, parameters);
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

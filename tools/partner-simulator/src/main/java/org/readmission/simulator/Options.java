@@ -53,6 +53,11 @@ public final class Options {
         return command;
     }
 
+    /** Whether the option was given at all (does not count as read). */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     public String text(String name, String defaultValue) {
         read.add(name);
         return values.getOrDefault(name, defaultValue);

@@ -1,6 +1,7 @@
 package org.readmission.simulator;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import org.readmission.simulator.bench.BenchCommand;
 import org.readmission.simulator.cases.CaseBenchCommand;
@@ -31,6 +32,7 @@ public final class PartnerSimulator {
             return usage(err, e.getMessage());
         }
         try {
+            refuseSecureWhereOpenOnly(options);
             return switch (options.command()) {
                 case "simulate" -> SimulateCommand.run(options, out);
                 case "bench" -> BenchCommand.run(options, out);
@@ -48,10 +50,33 @@ public final class PartnerSimulator {
         } catch (IllegalStateException e) {
             err.println("partner-simulator: " + e.getMessage());
             return 1;
+        } catch (org.apache.kafka.common.errors.AuthenticationException
+                 | org.apache.kafka.common.errors.AuthorizationException e) {
+            // a refusal the command did not put into words itself (KafkaRefusal): still one line, no stack trace
+            err.println("partner-simulator: Kafka refused the client: " + e.getMessage()
+                    + ". On the local stack: deploy/local/stack up --secure creates the users and ACLs; is the stack"
+                    + " running in secure mode, and was --secure given here?");
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("partner-simulator: interrupted");
             return 1;
+        }
+    }
+
+    /**
+     * {@code bench}, {@code bench-cases} and {@code seed-demo} play every party from one client on the shared topic and
+     * read topics no party may read; they run only against the open local stack.
+     */
+    static void refuseSecureWhereOpenOnly(Options options) {
+        String command = options.command();
+        if (List.of("bench", "bench-cases", "seed-demo").contains(command)
+                && (options.has("secure") || options.has("kafka-config"))) {
+            throw new IllegalArgumentException(command + " runs only against the open (non-secure) local stack,"
+                    + " deploy/local/stack up without --secure: it plays every party from one client on the shared"
+                    + " readmission.partner-submissions" + ("seed-demo".equals(command) ? " and readmission.case-commands" : "")
+                    + ", which no party may write under the ACLs of deploy/kafka-security, so it takes neither --secure nor"
+                    + " --kafka-config. Against a secure broker use 'simulate --secure' or 'provider --secure'.");
         }
     }
 

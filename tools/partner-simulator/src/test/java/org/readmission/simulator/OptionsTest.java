@@ -45,4 +45,17 @@ class OptionsTest {
         assertThat(PartnerSimulator.run(new String[] {"replay"}, stream, stream)).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cuont", "usage:", "unknown command 'replay'");
     }
+
+    @Test
+    void theOpenOnlyCommandsRefuseSecureWithAClearMessage() {
+        for (String[] args : new String[][] {{"bench", "--secure"}, {"bench-cases", "--secure"}, {"seed-demo", "--secure"},
+                {"bench", "--kafka-config", "client.properties"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+            assertThat(PartnerSimulator.run(args, stream, stream)).as(String.join(" ", args)).isEqualTo(64);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                    .contains(args[0] + " runs only against the open (non-secure) local stack", "simulate --secure");
+        }
+        assertThat(Options.parse(new String[] {"provider", "--secure"}, "simulate").has("secure")).isTrue();
+    }
 }

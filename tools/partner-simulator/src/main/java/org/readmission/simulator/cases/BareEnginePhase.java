@@ -224,9 +224,11 @@ public final class BareEnginePhase {
         beans.put(Beans.COMPUTE_TRANSFER_DEADLINE, (JavaDelegate) execution ->
                 execution.setVariable("transferDueAt", inDays(90)));
         beans.put(Beans.PUBLISH_CASE_EVENT, publish);
-        // added to the model since (consular interview, reintegration handoff); the automated path never reaches them
+        // added to the model since (consular interview, reintegration handoff, personal-data correction); the
+        // automated path never reaches them
         beans.put("computeInterviewDeadline", (JavaDelegate) execution -> execution.setVariableLocal("interviewDueAt", inDays(14)));
         beans.put("startReintegrationHandoff", (JavaDelegate) execution -> { });
+        beans.put(Beans.RECORD_CORRECTION, (JavaDelegate) execution -> { });
         return beans;
     }
 

@@ -33,6 +33,7 @@ public final class TopicTail implements AutoCloseable {
     private final Map<TopicPartition, Long> startOffsets;
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
+    private volatile RuntimeException failure;
     private Thread thread;
 
     private TopicTail(KafkaConsumer<String, byte[]> consumer, Collection<String> topics) {
@@ -50,6 +51,31 @@ public final class TopicTail implements AutoCloseable {
     /** Records the end offsets of the topics now, before anything is sent. */
     public static TopicTail fromEnd(KafkaSettings settings, String clientId, Collection<String> topics) {
         return new TopicTail(settings.consumer(clientId, null), topics);
+    }
+
+    /**
+     * The same, read by {@code party}'s consumer (authenticated as that party in a secure run). In a secure run each
+     * topic is first looked up on its own, so that a topic the party may not read is reported as refused
+     * ({@link KafkaRefusal}) rather than waited for as if it did not exist yet.
+     */
+    public static TopicTail fromEnd(KafkaSettings settings, String party, String clientId, Collection<String> topics) {
+        KafkaConsumer<String, byte[]> consumer = settings.consumer(party, clientId, null);
+        try {
+            if (settings.secure()) {
+                for (String topic : topics) {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(15));
+                }
+            }
+            return new TopicTail(consumer, topics);
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ofSeconds(2));
+            throw KafkaRefusal.explain(e, settings.security(), party, "read", String.join(", ", topics));
+        }
+    }
+
+    /** Why the reading thread stopped early (e.g. the broker refused the consumer), or null. */
+    public RuntimeException failure() {
+        return failure;
     }
 
     public Map<TopicPartition, Long> startOffsets() {
@@ -89,6 +115,9 @@ public final class TopicTail implements AutoCloseable {
             if (running) {
                 throw e;
             }
+        } catch (org.apache.kafka.common.errors.AuthenticationException
+                 | org.apache.kafka.common.errors.AuthorizationException e) {
+            failure = e; // reported by the owner (failure()), not as a stack trace of this thread
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

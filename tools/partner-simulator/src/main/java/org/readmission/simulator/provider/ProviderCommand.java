@@ -19,12 +19,12 @@ import org.readmission.simulator.kafka.KafkaSettings;
 public final class ProviderCommand {
 
     public static final String USAGE = "provider --party IOM-AZ [--bootstrap 127.0.0.1:9092] [--decline-every N]"
-            + " [--follow-ups] [--duration 60s]";
+            + " [--follow-ups] [--duration 60s] " + KafkaSettings.OPTIONS_USAGE;
 
     /** The providers seeded by services/reintegration (application.yml). */
     static final List<String> SEEDED_PROVIDERS = List.of("AZ-SMS-RU", "IOM-AZ", "AZ-EURP-GANJA", "AZ-EURP-LANKARAN", "DE-CARITAS");
 
-    record ProviderOptions(String party, String bootstrap, ProviderBehaviour behaviour, Duration duration) {
+    record ProviderOptions(String party, KafkaSettings kafka, ProviderBehaviour behaviour, Duration duration) {
 
         static ProviderOptions from(Options options) {
             String party = options.text("party", null);
@@ -32,7 +32,7 @@ public final class ProviderCommand {
                 throw new IllegalArgumentException("provider needs --party, the provider's party code, one of " + SEEDED_PROVIDERS);
             }
             ProviderOptions parsed = new ProviderOptions(party.trim().toUpperCase(Locale.ROOT),
-                    options.text("bootstrap", "127.0.0.1:9092"),
+                    KafkaSettings.from(options),
                     new ProviderBehaviour(options.integer("decline-every", 0), options.flag("follow-ups")),
                     options.duration("duration", null));
             options.requireAllUsed();
@@ -49,8 +49,8 @@ public final class ProviderCommand {
             out.println("note: " + o.party() + " is not one of the providers services/reintegration seeds " + SEEDED_PROVIDERS
                     + "; it will only get offers if its registry knows it");
         }
-        KafkaSettings kafka = new KafkaSettings(o.bootstrap());
-        kafka.requireReachable(Duration.ofSeconds(10));
+        KafkaSettings kafka = o.kafka();
+        kafka.requireReachable(kafka.secure() ? o.party() : null, Duration.ofSeconds(10));
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

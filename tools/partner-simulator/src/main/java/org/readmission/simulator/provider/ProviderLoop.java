@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.readmission.events.CloudEventAttributes;
 import org.readmission.events.CloudEventHeaders;
@@ -28,11 +29,13 @@ import org.readmission.events.UndecodableEventException;
 import org.readmission.events.partner.ReintegrationProgressReported;
 import org.readmission.events.partner.ReintegrationReferralOffered;
 import org.readmission.events.partner.ReintegrationStage;
+import org.readmission.simulator.kafka.KafkaRefusal;
 import org.readmission.simulator.kafka.KafkaSettings;
 
 /**
  * A reintegration provider at work: reads its notification topic as consumer group
- * {@code partner-simulator.provider.<party>} (so a restart goes on where it stopped), answers each
+ * {@code partner-simulator.provider.<party>} (secure run: as the party itself, group {@code <party>.simulator}, the
+ * only groups its ACLs allow being {@code <party>} and {@code <party>.*}) (so a restart goes on where it stopped), answers each
  * {@code ReintegrationReferralOffered} on {@code reintegration.updates}, and commits the offsets only once every
  * answer of the batch is acknowledged by the broker. Prints one line per offer and per answer: ids and stages only.
  */
@@ -62,6 +65,16 @@ public final class ProviderLoop {
         return "partner-simulator.provider." + party.toLowerCase(Locale.ROOT);
     }
 
+    /** The consumer group of a secure run: a party may use only {@code <party>} and {@code <party>.*}. */
+    public static String secureGroupOf(String party) {
+        return party.toLowerCase(Locale.ROOT) + ".simulator";
+    }
+
+    /** The group this run uses. */
+    String group() {
+        return kafka.secure() ? secureGroupOf(party) : groupOf(party);
+    }
+
     /** Runs until {@code duration} has passed (null: no limit) or {@code stop} says so. */
     public Result run(Duration duration, BooleanSupplier stop) {
         long offers = 0;
@@ -71,13 +84,19 @@ public final class ProviderLoop {
         long withdrawals = 0;
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         String topic = Topics.partnerNotifications(party);
-        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer("partner-simulator-provider-" + party, groupOf(party));
-             KafkaProducer<String, byte[]> producer = kafka.producer("partner-simulator-provider-" + party, 0)) {
+        String group = group();
+        // open mode: anonymous clients, as before; secure run: both authenticated as the provider itself
+        String as = kafka.secure() ? party : null;
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer(as, "partner-simulator-provider-" + party, group);
+             KafkaProducer<String, byte[]> producer = kafka.producer(as, "partner-simulator-provider-" + party, 0)) {
             consumer.subscribe(List.of(topic));
-            out.println("Provider " + party + " reads " + topic + " (group " + groupOf(party) + ") and reports on "
+            out.println("Provider " + party + " reads " + topic + " (group " + group + ") and reports on "
                     + Topics.REINTEGRATION_UPDATES + describe());
+            if (kafka.secure()) {
+                out.println("Kafka " + kafka.security().describe());
+            }
             while (!stop.getAsBoolean() && System.nanoTime() < deadline) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
+                ConsumerRecords<String, byte[]> batch = poll(consumer, topic, group);
                 List<Future<RecordMetadata>> pending = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     SpecificRecord event = decode(record);
@@ -119,6 +138,17 @@ public final class ProviderLoop {
         return new Result(offers, accepted, declined, sent, withdrawals);
     }
 
+    /** Polls; a refusal by the broker becomes a message naming the provider, its topic or group ({@link KafkaRefusal}). */
+    private ConsumerRecords<String, byte[]> poll(KafkaConsumer<String, byte[]> consumer, String topic, String group) {
+        try {
+            return consumer.poll(POLL);
+        } catch (GroupAuthorizationException e) {
+            throw KafkaRefusal.explain(e, kafka.security(), party, "use", "consumer group " + group);
+        } catch (RuntimeException e) {
+            throw KafkaRefusal.explain(e, kafka.security(), party, "read", topic);
+        }
+    }
+
     private String describe() {
         return (behaviour.declineEvery() > 0 ? ", declining every " + behaviour.declineEvery() + ". offer" : "")
                 + (behaviour.followUps() ? ", with follow-ups and closure" : "");
@@ -134,7 +164,7 @@ public final class ProviderLoop {
         }
     }
 
-    private static void awaitAcknowledged(List<Future<RecordMetadata>> pending) {
+    private void awaitAcknowledged(List<Future<RecordMetadata>> pending) {
         for (Future<RecordMetadata> future : pending) {
             try {
                 future.get(60, TimeUnit.SECONDS);
@@ -142,6 +172,9 @@ public final class ProviderLoop {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reporting; the offers will be answered again (same ce_ids)", e);
             } catch (ExecutionException | TimeoutException e) {
+                KafkaRefusal.of(e, kafka.security(), party, "write", Topics.REINTEGRATION_UPDATES).ifPresent(refusal -> {
+                    throw refusal;
+                });
                 throw new IllegalStateException("a report could not be sent to " + Topics.REINTEGRATION_UPDATES + ": " + e
                         + "; the offers were not committed and will be answered again (same ce_ids) on the next start", e);
             }

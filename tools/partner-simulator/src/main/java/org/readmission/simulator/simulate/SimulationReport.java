@@ -29,6 +29,13 @@ final class SimulationReport {
                 plan.submissions().size() - plan.validCount(), plan.senders(), bootstrap);
     }
 
+    void secure(String security, java.util.List<String> submissionTopics) {
+        out.println("Kafka " + security);
+        out.println("  submissions to " + String.join(", ", submissionTopics)
+                + "; answers from each party's own notification topic; dead-letter copies are not checked"
+                + " (no party may read readmission.partner-submissions.<party>.dlt)");
+    }
+
     void answer(Submission submission, Answer answer, int nth) {
         StringBuilder line = new StringBuilder(prefix(TIME.format(answer.receivedAt()), submission));
         if (answer.acknowledged()) {
