@@ -24,7 +24,6 @@ public final class ReadmissionCaseProcess {
     public static final String APPLICATION_WITHDRAWN = "org.readmission.application.withdrawn.v1";
     public static final String PROTECTION_CONCERN_RAISED = "org.readmission.protection.concern-raised.v1";
     public static final String EVIDENCE_SUBMITTED = "org.readmission.evidence.submitted.v1";
-    public static final String PERSONAL_DATA_CORRECTED = "org.readmission.personal-data.corrected.v1";
 
     private Messages() {
     }
@@ -46,7 +45,6 @@ public final class ReadmissionCaseProcess {
     public static final String PROTECTION_HOLD_RELEASED = "org.readmission.case.protection-hold-released.v1";
     public static final String INTERVIEW_SCHEDULED = "org.readmission.case.consular-interview-scheduled.v1";
     public static final String INTERVIEW_HELD = "org.readmission.case.consular-interview-held.v1";
-    public static final String PERSONAL_DATA_RECTIFIED = "org.readmission.case.personal-data-rectified.v1";
 
     private Events() {
     }
@@ -70,8 +68,6 @@ public final class ReadmissionCaseProcess {
     public static final String START_REINTEGRATION_HANDOFF = "startReintegrationHandoff";
     /** {@link ComputeInterviewDeadline}. */
     public static final String COMPUTE_INTERVIEW_DEADLINE = "computeInterviewDeadline";
-    /** The engine host's: applies the sender's correction of a person's data to the case store. */
-    public static final String RECORD_CORRECTION = "recordCorrection";
 
     private Beans() {
     }
@@ -126,8 +122,6 @@ public final class ReadmissionCaseProcess {
     public static final String REVIEW_PROTECTION_HOLD = "UserTask_ReviewProtectionHold";
     public static final String CLOSED_ON_PROTECTION_GROUNDS = "SubProcess_ClosedOnProtectionGrounds";
     public static final String ADDITIONAL_EVIDENCE = "SubProcess_AdditionalEvidence";
-    public static final String PERSONAL_DATA_CORRECTION = "SubProcess_PersonalDataCorrection";
-    public static final String RECORD_CORRECTION = "ServiceTask_RecordCorrection";
 
     public static final String END_PERSON_TRANSFERRED = "EndEvent_PersonTransferred";
     public static final String END_APPLICATION_REFUSED = "EndEvent_ApplicationRefused";

@@ -24,6 +24,7 @@ class ModelDeploymentTest {
         .name("workflows")
         .addClasspathResource(ReadmissionCaseProcess.RESOURCE)
         .addClasspathResource(TransitRequestProcess.RESOURCE)
+        .addClasspathResource(PersonalDataCorrectionProcess.RESOURCE)
         .addClasspathResource(AgreementProfile.TIME_LIMITS_RESOURCE)
         .addClasspathResource(EvidenceClassification.RESOURCE)
         .addClasspathResource(TransitRequestProcess.REFUSAL_GROUNDS_RESOURCE)
@@ -32,7 +33,8 @@ class ModelDeploymentTest {
     try {
       assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
           .deploymentId(deployment.getId()).list())
-          .extracting("key").containsExactlyInAnyOrder(ReadmissionCaseProcess.PROCESS_KEY, TransitRequestProcess.PROCESS_KEY);
+          .extracting("key").containsExactlyInAnyOrder(ReadmissionCaseProcess.PROCESS_KEY, TransitRequestProcess.PROCESS_KEY,
+              PersonalDataCorrectionProcess.PROCESS_KEY);
       assertThat(processEngine.getRepositoryService().createDecisionDefinitionQuery()
           .deploymentId(deployment.getId()).list())
           .extracting("key", "versionTag").containsExactlyInAnyOrder(

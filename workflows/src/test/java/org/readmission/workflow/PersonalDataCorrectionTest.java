@@ -1,11 +1,10 @@
 package org.readmission.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.readmission.workflow.ReadmissionCaseProcess.Activities.*;
-import static org.readmission.workflow.ReadmissionCaseProcess.Events.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
-import org.mockito.Mockito;
+import static org.readmission.workflow.ReadmissionCaseProcess.Activities.*;
 
 import java.time.Instant;
 
@@ -13,11 +12,15 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.readmission.workflow.ReadmissionCaseProcess.Messages;
+import org.mockito.Mockito;
+import org.readmission.workflow.PersonalDataCorrectionProcess.Activities;
+import org.readmission.workflow.PersonalDataCorrectionProcess.Events;
+import org.readmission.workflow.PersonalDataCorrectionProcess.Messages;
+import org.readmission.workflow.ReadmissionCaseProcess.Variables;
 
 /**
- * The party that sent a person's data corrects it: whatever the case is doing, the case file takes the correction and
- * the other party is told (PersonalDataRectified); the case goes on where it was.
+ * The party that sent a person's data corrects it: a process of its own, beside the case's process or after it ended,
+ * puts the correction in the case file and tells the other party (PersonalDataRectified); the case does not move.
  */
 class PersonalDataCorrectionTest extends ReadmissionCaseScenario {
 
@@ -29,23 +32,32 @@ class PersonalDataCorrectionTest extends ReadmissionCaseScenario {
     verifyEveryPerson(case_, "CONFIRMED");
     assertThat(case_).isWaitingAt(DECIDE_ON_APPLICATION);
 
-    receive(case_, Messages.PERSONAL_DATA_CORRECTED);
+    ProcessInstance correction = correct(case_.getBusinessKey());
 
     Mockito.verify(recordCorrection, times(1)).execute(any(DelegateExecution.class));
-    assertThat(case_).hasPassed(RECORD_CORRECTION).isWaitingAt(DECIDE_ON_APPLICATION);
-    Assertions.assertThat(published.types()).endsWith(PERSONAL_DATA_RECTIFIED);
+    assertThat(correction).isEnded().hasPassedInOrder(Activities.RECORD_CORRECTION,
+        Activities.PUBLISH_PERSONAL_DATA_RECTIFIED, Activities.END_PERSONAL_DATA_RECTIFIED);
+    Assertions.assertThat(correction.getBusinessKey()).isEqualTo("RC-CO-1");
+    Assertions.assertThat(published.types()).endsWith(Events.PERSONAL_DATA_RECTIFIED);
+    assertThat(case_).isWaitingAt(DECIDE_ON_APPLICATION);
   }
 
   @Test
-  void twoCorrectionsDuringVerificationAreEachPassedOn() throws Exception {
-    ProcessInstance case_ = open(Applications.familyOfThree("RC-CO-2", RECEIVED));
-    assertThat(case_).isWaitingAt(AWAIT_VERIFICATION_RESULT);
+  void aCaseWhoseProcessEndedIsCorrectedAllTheSame() throws Exception {
+    ProcessInstance case_ = open(Applications.normalToAzerbaijan("RC-CO-2", RECEIVED));
+    receive(case_, ReadmissionCaseProcess.Messages.APPLICATION_WITHDRAWN);
+    assertThat(case_).isEnded();
 
-    receive(case_, Messages.PERSONAL_DATA_CORRECTED);
-    receive(case_, Messages.PERSONAL_DATA_CORRECTED);
+    ProcessInstance correction = correct(case_.getBusinessKey());
 
-    Mockito.verify(recordCorrection, times(2)).execute(any(DelegateExecution.class));
-    Assertions.assertThat(published.types().stream().filter(PERSONAL_DATA_RECTIFIED::equals)).hasSize(2);
-    assertThat(case_).isWaitingAt(AWAIT_VERIFICATION_RESULT);
+    Mockito.verify(recordCorrection, times(1)).execute(any(DelegateExecution.class));
+    assertThat(correction).isEnded().hasPassed(Activities.END_PERSONAL_DATA_RECTIFIED);
+    Assertions.assertThat(published.types()).endsWith(Events.PERSONAL_DATA_RECTIFIED);
+  }
+
+  /** The engine host starts the correction by its message, with the case id as business key. */
+  ProcessInstance correct(String caseId) {
+    return runtimeService().createMessageCorrelation(Messages.PERSONAL_DATA_CORRECTED).processInstanceBusinessKey(caseId)
+        .setVariable(Variables.CASE_ID, caseId).correlateStartMessage();
   }
 }

@@ -44,7 +44,7 @@ class ProcessModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE})
+  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE, PersonalDataCorrectionProcess.RESOURCE})
   void everyElementHasAReadableIdANameAndAShapeInTheDiagram(String resource) {
     BpmnModelInstance model = read(resource);
     Set<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
@@ -66,7 +66,7 @@ class ProcessModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE})
+  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE, PersonalDataCorrectionProcess.RESOURCE})
   void everyPublishingTaskIsPartOfItsStepsTransactionAndNamesItsEventType(String resource) {
     BpmnModelInstance model = read(resource);
     List<String> eventTypes = new ArrayList<>();
@@ -86,11 +86,12 @@ class ProcessModelTest {
     }
     Set<String> published = constants(ReadmissionCaseProcess.Events.class);
     published.addAll(constants(TransitRequestProcess.Events.class));
+    published.addAll(constants(PersonalDataCorrectionProcess.Events.class));
     assertThat(eventTypes).isNotEmpty().allMatch(published::contains);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE})
+  @ValueSource(strings = {ReadmissionCaseProcess.RESOURCE, TransitRequestProcess.RESOURCE, PersonalDataCorrectionProcess.RESOURCE})
   void everyProcessHasAHistoryTimeToLive(String resource) {
     for (Process process : read(resource).getModelElementsByType(Process.class)) {
       assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
@@ -111,6 +112,10 @@ class ProcessModelTest {
     for (String id : constants(ReadmissionCaseProcess.Activities.class)) {
       BaseElement element = model.getModelElementById(id);
       assertThat(element).as(id).isNotNull();
+    }
+    BpmnModelInstance correction = read(PersonalDataCorrectionProcess.RESOURCE);
+    for (String id : constants(PersonalDataCorrectionProcess.Activities.class)) {
+      assertThat((BaseElement) correction.getModelElementById(id)).as(id).isNotNull();
     }
     BpmnModelInstance transit = read(TransitRequestProcess.RESOURCE);
     for (String id : constants(TransitRequestProcess.Activities.class)) {

@@ -34,7 +34,8 @@ import org.readmission.workflow.ReadmissionCaseProcess.Variables;
  * publish). The job executor is off:
  * asynchronous publishing steps run with {@link #runAsyncSteps()}, timers only when a test fires them.
  */
-@Deployment(resources = {ReadmissionCaseProcess.RESOURCE, ReintegrationHandoffProcess.RESOURCE})
+@Deployment(resources = {ReadmissionCaseProcess.RESOURCE, ReintegrationHandoffProcess.RESOURCE,
+    PersonalDataCorrectionProcess.RESOURCE})
 abstract class ReadmissionCaseScenario {
 
   @RegisterExtension
@@ -54,7 +55,7 @@ abstract class ReadmissionCaseScenario {
   void registerBeans() {
     BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register(Beans.REGISTER_CASE, registerCase);
-    Mocks.register(Beans.RECORD_CORRECTION, recordCorrection);
+    Mocks.register(PersonalDataCorrectionProcess.Beans.RECORD_CORRECTION, recordCorrection);
     Mocks.register(Beans.PUBLISH_CASE_EVENT, published);
     Mocks.register(Beans.CLASSIFY_EVIDENCE,
         new ClassifyEvidence(CLASSIFICATION, caseId -> evidenceOnFile.getOrDefault(caseId, List.of())));

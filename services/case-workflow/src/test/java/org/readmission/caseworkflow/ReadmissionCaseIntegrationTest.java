@@ -100,6 +100,28 @@ class ReadmissionCaseIntegrationTest extends CaseWorkflowTestBase {
     }
 
     @Test
+    void aClosedCaseIsCorrectedAllTheSame() {
+        String caseId = CaseCommands.newCaseId();
+        commands.sendCommand(CaseCommands.openCase(caseId));
+        verifyAll(caseId);
+        awaitTask(caseId, "AZ-SMS", "case-officer");
+        commands.sendCommand(CaseCommands.decision(caseId, ReadmissionDecisionType.REFUSED, RefusalReason.PERSON_NOT_IDENTIFIED));
+        caseEvents.await(r -> caseId.equals(r.key()) && CLOSED.equals(header(r, CloudEventHeaders.TYPE)), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId).count() == 0);
+
+        commands.sendCommand(CaseCommands.correction(caseId, "Məmmədli", LocalDate.of(1988, 4, 21)));
+
+        ConsumerRecord<String, byte[]> rectified = caseEvents.await(r -> caseId.equals(r.key())
+                && RECTIFIED.equals(header(r, CloudEventHeaders.TYPE)), 1).get(0);
+        assertThat(((PersonalDataRectified) commands.decode(rectified.value())).getPerson().getName().getSurname())
+                .isEqualTo("Məmmədli");
+        assertThat(caseFiles.person(caseFiles.get(caseId), "p1").orElseThrow().getName().getSurname()).isEqualTo("Məmmədli");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey("personal-data-correction").singleResult().getTenantId()).isEqualTo("AZ-SMS");
+    }
+
+    @Test
     void approvedFamilyIsTransferredAndReferredToReintegration() {
         String caseId = CaseCommands.newCaseId();
         commands.sendCommand(CaseCommands.openCase(caseId));

@@ -91,6 +91,10 @@ class CorrelationRequests {
             }
             if (command.getPayload() instanceof PersonalDataCorrected correction) {
                 // the person's data stays in the inbox (sealed); the process gets where to read it and ids only
+                // a process of its own: the case's routing values (its tenant is the requested party's)
+                variables.put(CASE_ID, entry.caseId());
+                variables.put(REQUESTING_PARTY, entry.requestingParty());
+                variables.put(REQUESTED_PARTY, entry.requestedParty());
                 variables.put(CORRECTION_ENTRY_ID, entry.id());
                 variables.put(CORRECTED_PERSON_ID, correction.getPerson().getPersonId());
                 variables.put(CORRECTED_BY, command.getSender() == null ? entry.requestingParty() : command.getSender().getValue());

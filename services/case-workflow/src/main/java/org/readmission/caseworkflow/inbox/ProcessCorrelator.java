@@ -86,8 +86,12 @@ class ProcessCorrelator {
         }
     }
 
+    private boolean startsAProcess(String messageName) {
+        return repository.createProcessDefinitionQuery().messageEventSubscriptionName(messageName).count() > 0;
+    }
+
     private Outcome startCase(CorrelationRequest.StartCase start, String marker, String entryId) {
-        if (repository.createProcessDefinitionQuery().messageEventSubscriptionName(start.messageName()).count() == 0) {
+        if (!startsAProcess(start.messageName())) {
             return new NotAtWaitState("no process definition is started by " + start.messageName() + " (not deployed?)");
         }
         Optional<String> open = existingCase(start.caseId());
@@ -105,6 +109,15 @@ class ProcessCorrelator {
 
     private Outcome deliver(CorrelationRequest.DeliverMessage message, String marker, String entryId) {
         List<EventSubscription> waiting = subscriptions(message.caseId(), message.messageName());
+        if (waiting.isEmpty() && startsAProcess(message.messageName())) {
+            // a message that starts a process of its own (e.g. a correction), beside the case's process or after it
+            ProcessInstance started = runtime.createMessageCorrelation(message.messageName())
+                    .processInstanceBusinessKey(message.caseId())
+                    .setVariables(message.variables())
+                    .setVariable(marker, entryId)
+                    .correlateStartMessage();
+            return new Correlated(started.getId(), false);
+        }
         if (waiting.isEmpty()) {
             return new NotAtWaitState("case " + message.caseId() + " has no process instance waiting for " + message.messageName());
         }
