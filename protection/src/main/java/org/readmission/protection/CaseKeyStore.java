@@ -1,6 +1,7 @@
 package org.readmission.protection;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,15 @@ public interface CaseKeyStore {
      * case. Idempotent: a case shredded before keeps its first time. Returns the time the entry records.
      */
     Instant markShredded(String caseId, Instant at);
+
+    /** The ids of the cases whose key exists (not shredded), for re-wrapping after a master-key rotation. */
+    List<String> caseIdsWithKeys();
+
+    /**
+     * Replaces a case's wrapped key if it is still {@code expected} (not shredded, not re-wrapped meanwhile): one atomic
+     * single-entry update. Returns whether it replaced it.
+     */
+    boolean replaceWrapped(String caseId, byte[] expected, byte[] replacement);
 
     /**
      * One case's entry.

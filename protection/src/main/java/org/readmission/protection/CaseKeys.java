@@ -114,6 +114,27 @@ public class CaseKeys {
         return shreddedAt;
     }
 
+    /**
+     * Wraps every case key again under the primary key of the wrapping (master) keyset, after a rotation
+     * ({@link Keysets#rotate}): afterwards the old master keys wrap nothing any more and can be removed from the keyset.
+     * A key shredded or re-wrapped meanwhile by another instance is left as it is. Idempotent; returns how many keys
+     * it re-wrapped.
+     */
+    public int rewrapAll() {
+        int rewrapped = 0;
+        for (String caseId : store.caseIdsWithKeys()) {
+            Optional<WrappedCaseKey> stored = store.find(caseId);
+            if (stored.isEmpty() || stored.get().shredded()) {
+                continue;
+            }
+            byte[] current = stored.get().wrappedKeyset();
+            if (store.replaceWrapped(caseId, current, wrap(caseId, unwrap(caseId, current)))) {
+                rewrapped++;
+            }
+        }
+        return rewrapped;
+    }
+
     /** When the case's key was shredded; empty while it exists or was never made. */
     public Optional<Instant> shreddedAt(String caseId) {
         return store.find(caseId).filter(WrappedCaseKey::shredded).map(WrappedCaseKey::shreddedAt);

@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.ApplicationRunner;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,5 +47,18 @@ public class CaseKeysAutoConfiguration {
         return new CaseKeys(store, Keysets.loadOrGenerate(properties.wrappingKeysetOr(keys),
                 PredefinedAeadParameters.AES256_GCM, keys.generateIfMissing()),
                 clock.getIfAvailable(Clock::systemUTC), properties.cacheTtl(), properties.cacheSize());
+    }
+
+    /**
+     * {@code readmission.protection.case-keys.rewrap-on-start=true}: after a rotation of the master keyset, wraps
+     * every case key again under its new primary at start-up (then the old master keys can be removed). Logs counts
+     * only.
+     */
+    @Bean
+    @ConditionalOnBean(CaseKeys.class)
+    @ConditionalOnProperty(name = "readmission.protection.case-keys.rewrap-on-start", havingValue = "true")
+    ApplicationRunner caseKeysRewrap(CaseKeys keys) {
+        return arguments -> LogFactory.getLog(CaseKeys.class)
+                .info("Case keys wrapped again under the master keyset's primary: " + keys.rewrapAll());
     }
 }

@@ -1,7 +1,9 @@
 package org.readmission.protection;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
@@ -75,6 +77,18 @@ public class MongoCaseKeyStore implements CaseKeyStore {
             // shredded meanwhile by another instance: its time stands
         }
         return find(caseId).map(WrappedCaseKey::shreddedAt).orElse(at);
+    }
+
+    @Override
+    public List<String> caseIdsWithKeys() {
+        return keys.find(Filters.exists(WRAPPED_KEYSET)).projection(new Document("_id", 1))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
+    }
+
+    @Override
+    public boolean replaceWrapped(String caseId, byte[] expected, byte[] replacement) {
+        return keys.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq(WRAPPED_KEYSET, new Binary(expected))),
+                Updates.set(WRAPPED_KEYSET, new Binary(replacement))).getModifiedCount() == 1;
     }
 
     private static Instant instant(Date date) {

@@ -151,6 +151,42 @@ class CaseKeysTest {
     }
 
     @Test
+    void afterRewrappingTheOldMasterKeyCanBeRemovedAndEverythingStillReads() throws Exception {
+        byte[] first = keys.encryptText("RC-1", "sealed under the old master key", Field.NOTES);
+        byte[] second = keys.encryptText("RC-2", "also under the old one", Field.NOTES);
+        keys.shred("RC-3");
+
+        KeysetHandle rotated = Keysets.rotate(wrapping, PredefinedAeadParameters.AES256_GCM);
+        CaseKeys afterRotation = new CaseKeys(store, rotated, clock, Duration.ofMinutes(5), 100);
+        assertThat(afterRotation.rewrapAll()).isEqualTo(2);
+
+        KeysetHandle newKeyOnly = withoutOldKeys(rotated);
+        CaseKeys withNewKeyOnly = new CaseKeys(store, newKeyOnly, clock, Duration.ofMinutes(5), 100);
+        assertThat(withNewKeyOnly.decryptText("RC-1", first, Field.NOTES)).isEqualTo("sealed under the old master key");
+        assertThat(withNewKeyOnly.decryptText("RC-2", second, Field.NOTES)).isEqualTo("also under the old one");
+        assertThatThrownBy(() -> new CaseKeys(store, wrapping).decryptText("RC-1", first, Field.NOTES))
+                .as("the old master key alone no longer unwraps RC-1's key").isInstanceOf(ProtectionException.class);
+        assertThat(store.find("RC-3").orElseThrow().shredded()).as("a shredded case stays shredded").isTrue();
+        assertThat(withNewKeyOnly.rewrapAll()).as("idempotent: wraps again under the same primary").isEqualTo(2);
+        assertThat(withNewKeyOnly.decryptText("RC-2", second, Field.NOTES)).isEqualTo("also under the old one");
+    }
+
+    /** The keyset with its primary key only: what is left once the old master keys are destroyed. */
+    private static KeysetHandle withoutOldKeys(KeysetHandle keyset) {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
+        for (int i = builder.size() - 1; i >= 0; i--) {
+            if (!builder.getAt(i).isPrimary()) {
+                builder.deleteAt(i);
+            }
+        }
+        try {
+            return builder.build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theStoredDocumentHoldsTheKeyOnlyWrappedAndNothingAfterShredding() throws Exception {
         keys.encryptText("RC-1", "value", Field.NEEDS);
 

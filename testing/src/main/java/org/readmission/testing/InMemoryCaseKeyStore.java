@@ -1,6 +1,8 @@
 package org.readmission.testing;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,18 @@ public final class InMemoryCaseKeyStore implements CaseKeyStore {
     @Override
     public boolean create(WrappedCaseKey key) {
         return keys.putIfAbsent(key.caseId(), key) == null;
+    }
+
+    @Override
+    public List<String> caseIdsWithKeys() {
+        return keys.values().stream().filter(key -> !key.shredded()).map(WrappedCaseKey::caseId).toList();
+    }
+
+    @Override
+    public boolean replaceWrapped(String caseId, byte[] expected, byte[] replacement) {
+        WrappedCaseKey current = keys.get(caseId);
+        return current != null && !current.shredded() && Arrays.equals(current.wrappedKeyset(), expected)
+                && keys.replace(caseId, current, new WrappedCaseKey(caseId, replacement, current.createdAt(), null));
     }
 
     @Override
