@@ -3,7 +3,7 @@ package org.readmission.workflow;
 /**
  * The process {@code personal-data-correction} ({@code bpmn/personal-data-correction.bpmn}): the party that sent a
  * person's data corrects it; the engine host's {@code recordCorrection} puts the corrected record in the case file and
- * the case is published as {@code PersonalDataRectified} for both parties. Started by the correction message, business
+ * the case is published as {@code PersonalDataRectified} for the other party. Started by the correction message, business
  * key = case id; it runs beside the case's own process, or after it ended, and does not move it.
  */
 public final class PersonalDataCorrectionProcess {

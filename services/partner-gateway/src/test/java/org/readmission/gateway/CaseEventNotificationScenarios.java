@@ -31,6 +31,7 @@ import org.readmission.events.common.CaseRef;
 import org.readmission.events.common.Deadline;
 import org.readmission.events.common.DeadlineKind;
 import org.readmission.events.partner.ApplicationForwarded;
+import org.readmission.events.partner.PersonalDataRectified;
 import org.readmission.events.partner.PersonCategory;
 import org.readmission.events.partner.ProcedureType;
 import org.readmission.events.partner.ReplyDeadlineSet;
@@ -105,6 +106,24 @@ abstract class CaseEventNotificationScenarios {
         assertThat(germanNotifications.matching(r -> forwardedId.equals(idOf(r)))).isEmpty();
         assertThat(germanNotifications.matching(r -> registeredId.equals(idOf(r)))).isEmpty();
         assertThat(azerbaijaniNotifications.matching(r -> registeredId.equals(idOf(r)))).isEmpty();
+    }
+
+    @Test
+    void aCorrectedPersonGoesOnlyToThePartyThatDidNotSendIt() {
+        String caseId = newCaseId();
+        ProducerRecord<String, byte[]> rectified = caseEvent(PersonalDataRectified.newBuilder().setCaseRef(caseRef(caseId))
+                .setOccurredAt(now()).setCorrectedBy(caseRef(caseId).getRequestingParty())
+                .setPerson(Applications.familyOfThree("A-" + caseId).build().getPersons().get(0))
+                .setCorrectedFields(java.util.List.of("name")).setCorrectionId("correction-1").build(), caseId);
+        producer.send(rectified);
+
+        String marker = sendMarkerAfter(caseId);
+        germanNotifications.await(r -> marker.equals(idOf(r)), 1);
+        azerbaijaniNotifications.await(r -> marker.equals(idOf(r)), 1);
+
+        String rectifiedId = CloudEventHeaders.read(rectified.headers()).id();
+        assertThat(azerbaijaniNotifications.matching(r -> rectifiedId.equals(idOf(r)))).hasSize(1);
+        assertThat(germanNotifications.matching(r -> rectifiedId.equals(idOf(r)))).isEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code recordCorrection}: the party that sent a person's data corrected it; the case file takes the corrected
  * person record, read from the {@code PersonalDataCorrected} submission kept (sealed) in the inbox. The next step
- * publishes {@code PersonalDataRectified}, which the gateway passes to both parties and the case view applies. Running
+ * publishes {@code PersonalDataRectified}, which the gateway passes to the other party and the case view applies. Running
  * it again writes the same record.
  */
 @Component("recordCorrection")

@@ -321,7 +321,7 @@ public class CaseEvents {
                 .setOutcome(caseOutcome).setClosedAt(c.now()).build();
     }
 
-    /** The corrected person as the case file now holds it, for both parties (the gateway passes it on). */
+    /** The corrected person as the case file now holds it, for the other party (the gateway passes it on). */
     private SpecificRecord personalDataRectified(Context c) {
         String personId = c.facts().requiredText(CORRECTED_PERSON_ID);
         Person person = caseFiles.person(c.file(), personId).orElseThrow(() -> new IllegalStateException(

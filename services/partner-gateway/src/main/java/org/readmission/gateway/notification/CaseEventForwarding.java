@@ -18,6 +18,7 @@ import org.readmission.events.Topics;
 import org.readmission.events.UndecodableEventException;
 import org.readmission.events.common.CaseRef;
 import org.readmission.events.partner.ApplicationForwarded;
+import org.readmission.events.partner.PersonalDataRectified;
 import org.readmission.events.partner.ReintegrationProgressReported;
 import org.readmission.events.partner.ReintegrationReferralRequested;
 import org.readmission.gateway.audit.ExchangeAudit;
@@ -132,6 +133,10 @@ public class CaseEventForwarding {
             recipients.add(caseRef.getRequestingParty().getValue());
         }
         recipients.add(caseRef.getRequestedParty().getValue());
+        if (event instanceof PersonalDataRectified rectified) {
+            // only the party that did not send the data needs the corrected record (minimisation)
+            recipients.remove(rectified.getCorrectedBy().getValue());
+        }
         List<OutboxMessage> outbox = new ArrayList<>();
         for (String party : recipients) {
             if (parties.find(party).isEmpty()) {
