@@ -228,7 +228,7 @@ public final class BareEnginePhase {
         // automated path never reaches them
         beans.put("computeInterviewDeadline", (JavaDelegate) execution -> execution.setVariableLocal("interviewDueAt", inDays(14)));
         beans.put("startReintegrationHandoff", (JavaDelegate) execution -> { });
-        beans.put(Beans.RECORD_CORRECTION, (JavaDelegate) execution -> { });
+        beans.put(org.readmission.workflow.PersonalDataCorrectionProcess.Beans.RECORD_CORRECTION, (JavaDelegate) execution -> { });
         return beans;
     }
 
