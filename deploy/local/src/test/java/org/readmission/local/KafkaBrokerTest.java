@@ -2,6 +2,7 @@ package org.readmission.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,16 @@ class KafkaBrokerTest {
     @TempDir
     Path dir;
 
+    /**
+     * The broker's classpath as {@code stack up} gives it: the module's runtime dependencies copied to
+     * {@code target/lib} (before the tests, at process-classes) and its classes; not this test JVM's classpath, which
+     * also holds the test-scoped dependencies and so would hide a runtime dependency the broker lacks.
+     */
+    static String launcherClasspath() {
+        return Path.of("target/lib").toAbsolutePath() + File.separator + "*" + File.pathSeparator
+                + Path.of("target/classes").toAbsolutePath();
+    }
+
     @Test
     @Timeout(value = 50, unit = TimeUnit.SECONDS)
     void startsAKraftBrokerAndCreatesTheCoreTopicsIdempotently() throws Exception {
@@ -28,7 +39,7 @@ class KafkaBrokerTest {
         int controllerPort = Ports.freePort(Ports.HOST);
         Path log = dir.resolve("kafka.log");
         KafkaBroker broker = new KafkaBroker(Ports.HOST, port, controllerPort, dir.resolve("kafka"), log,
-                System.getProperty("java.class.path"), KafkaBroker.defaultJvmArgs());
+                launcherClasspath(), KafkaBroker.defaultJvmArgs());
 
         assertThat(broker.formatIfNeeded(dir)).as("first start formats").isTrue();
         String clusterId = Files.readString(broker.clusterIdFile()).strip();
