@@ -18,7 +18,9 @@ public final class MongoWireTestServer {
         if (server == null) {
             server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+            // no shutdown hook: it would stop the store while the Spring contexts are still closing in theirs (hooks
+            // run at once), and a scheduled task then waited 30 s for a server, past Surefire's exit timeout. The
+            // JVM's exit ends the store's threads.
         }
         InetSocketAddress address = server.getLocalAddress();
         return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
