@@ -1,7 +1,10 @@
 package org.readmission.protection;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,15 @@ public interface CaseKeyStore {
      * case. Idempotent: a case shredded before keeps its first time. Returns the time the entry records.
      */
     Instant markShredded(String caseId, Instant at);
+
+    /** The entries of the given cases that exist (keys or tombstones), in one look-up. */
+    Map<String, WrappedCaseKey> findAll(Collection<String> caseIds);
+
+    /**
+     * Stores new wrapped keys in one write, skipping every case that already has an entry (as {@link #create} does
+     * one by one); returns the ids of the keys it stored.
+     */
+    Set<String> createAll(List<WrappedCaseKey> keys);
 
     /** The ids of the cases whose key exists (not shredded), for re-wrapping after a master-key rotation. */
     List<String> caseIdsWithKeys();

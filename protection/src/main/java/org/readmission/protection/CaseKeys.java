@@ -7,7 +7,10 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -135,24 +138,69 @@ public class CaseKeys {
         return rewrapped;
     }
 
-    /** When the case's key was shredded; empty while it exists or was never made. */
+    /**
+     * When the case's key was shredded; empty while it exists or was never made. A key this instance holds (cached,
+     * within {@code cacheTtl}) answers without a look-up: the same staleness as reading with it.
+     */
     public Optional<Instant> shreddedAt(String caseId) {
+        if (cached(caseId, clock.instant()) != null) {
+            return Optional.empty();
+        }
         return store.find(caseId).filter(WrappedCaseKey::shredded).map(WrappedCaseKey::shreddedAt);
+    }
+
+    /**
+     * Readies the keys a batch of work will use, in two round trips instead of one or two per case: the keys of
+     * {@code cases} that exist are loaded, and of {@code newCases} (cases that may have no key yet) those without any
+     * entry get one, all stored in one write. Nothing is made for a shredded case. Afterwards sealing and opening
+     * for these cases find their key in this instance's cache; a case another instance keyed meanwhile keeps the
+     * other key (the lazy path loads it).
+     */
+    public void prepare(Collection<String> cases, Collection<String> newCases) {
+        Instant now = clock.instant();
+        Set<String> wanted = new LinkedHashSet<>(cases);
+        wanted.addAll(newCases);
+        wanted.removeIf(caseId -> cached(caseId, now) != null);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, WrappedCaseKey> found = store.findAll(wanted);
+        found.values().stream().filter(key -> !key.shredded())
+                .forEach(key -> cache(key.caseId(), primitive(key.caseId(), unwrap(key.caseId(), key.wrappedKeyset())), now));
+        Map<String, KeysetHandle> fresh = new LinkedHashMap<>();
+        for (String caseId : newCases) {
+            if (wanted.contains(caseId) && !found.containsKey(caseId)) {
+                fresh.put(caseId, Keysets.generate(PredefinedAeadParameters.AES256_GCM));
+            }
+        }
+        Set<String> stored = store.createAll(fresh.entrySet().stream()
+                .map(e -> new WrappedCaseKey(e.getKey(), wrap(e.getKey(), e.getValue()), now, null)).toList());
+        stored.forEach(caseId -> cache(caseId, primitive(caseId, fresh.get(caseId)), now));
     }
 
     private Aead keyOf(String caseId, boolean createIfMissing) {
         Instant now = clock.instant();
-        synchronized (cache) {
-            Cached cached = cache.get(caseId);
-            if (cached != null && cached.loadedAt().plus(cacheTtl).isAfter(now)) {
-                return cached.aead();
-            }
+        Aead cached = cached(caseId, now);
+        if (cached != null) {
+            return cached;
         }
         Aead aead = load(caseId, createIfMissing, now);
+        cache(caseId, aead, now);
+        return aead;
+    }
+
+    /** The case's key held by this instance, if loaded within {@code cacheTtl}; null otherwise. */
+    private Aead cached(String caseId, Instant now) {
+        synchronized (cache) {
+            Cached cached = cache.get(caseId);
+            return cached != null && cached.loadedAt().plus(cacheTtl).isAfter(now) ? cached.aead() : null;
+        }
+    }
+
+    private void cache(String caseId, Aead aead, Instant now) {
         synchronized (cache) {
             cache.put(caseId, new Cached(aead, now));
         }
-        return aead;
     }
 
     private Aead load(String caseId, boolean createIfMissing, Instant now) {

@@ -2,14 +2,22 @@ package org.readmission.protection;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -36,13 +44,7 @@ public class MongoCaseKeyStore implements CaseKeyStore {
 
     @Override
     public Optional<WrappedCaseKey> find(String caseId) {
-        Document document = keys.find(Filters.eq("_id", caseId)).first();
-        if (document == null) {
-            return Optional.empty();
-        }
-        Binary wrapped = document.get(WRAPPED_KEYSET, Binary.class);
-        return Optional.of(new WrappedCaseKey(caseId, wrapped == null ? null : wrapped.getData(),
-                instant(document.getDate(CREATED_AT)), instant(document.getDate(SHREDDED_AT))));
+        return Optional.ofNullable(keys.find(Filters.eq("_id", caseId)).first()).map(MongoCaseKeyStore::keyOf);
     }
 
     @Override
@@ -80,6 +82,46 @@ public class MongoCaseKeyStore implements CaseKeyStore {
     }
 
     @Override
+    public Map<String, WrappedCaseKey> findAll(Collection<String> caseIds) {
+        Map<String, WrappedCaseKey> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : keys.find(Filters.in("_id", caseIds))) {
+            WrappedCaseKey key = keyOf(document);
+            found.put(key.caseId(), key);
+        }
+        return found;
+    }
+
+    @Override
+    public Set<String> createAll(List<WrappedCaseKey> created) {
+        Set<String> stored = new HashSet<>();
+        if (created.isEmpty()) {
+            return stored;
+        }
+        List<Document> documents = created.stream().map(key -> new Document("_id", key.caseId())
+                .append(WRAPPED_KEYSET, new Binary(key.wrappedKeyset())).append(CREATED_AT, Date.from(key.createdAt()))).toList();
+        Set<Integer> refused = new HashSet<>();
+        try {
+            keys.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        for (int i = 0; i < created.size(); i++) {
+            if (!refused.contains(i)) {
+                stored.add(created.get(i).caseId());
+            }
+        }
+        return stored;
+    }
+
+    @Override
     public List<String> caseIdsWithKeys() {
         return keys.find(Filters.exists(WRAPPED_KEYSET)).projection(new Document("_id", 1))
                 .map(document -> document.getString("_id")).into(new ArrayList<>());
@@ -89,6 +131,12 @@ public class MongoCaseKeyStore implements CaseKeyStore {
     public boolean replaceWrapped(String caseId, byte[] expected, byte[] replacement) {
         return keys.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq(WRAPPED_KEYSET, new Binary(expected))),
                 Updates.set(WRAPPED_KEYSET, new Binary(replacement))).getModifiedCount() == 1;
+    }
+
+    private static WrappedCaseKey keyOf(Document document) {
+        Binary wrapped = document.get(WRAPPED_KEYSET, Binary.class);
+        return new WrappedCaseKey(document.getString("_id"), wrapped == null ? null : wrapped.getData(),
+                instant(document.getDate(CREATED_AT)), instant(document.getDate(SHREDDED_AT)));
     }
 
     private static Instant instant(Date date) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.google.crypto.tink.Aead;
@@ -184,6 +185,49 @@ class CaseKeysTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void preparingABatchLoadsAndMakesItsKeysInTwoRoundTripsAndSealingThenNeedsNone() {
+        byte[] existing = keys.encryptText("RC-OLD", "keyed before", Field.NOTES);
+        keys.shred("RC-GONE");
+        CountingStore counting = new CountingStore(store);
+        CaseKeys batch = new CaseKeys(counting, wrapping, clock, Duration.ofMinutes(5), 100);
+
+        batch.prepare(List.of("RC-OLD", "RC-GONE", "RC-UNKNOWN"), List.of("RC-NEW-1", "RC-NEW-2"));
+        assertThat(counting.calls).as("one look-up, one write").isEqualTo(2);
+
+        byte[] first = batch.encryptText("RC-NEW-1", "a new case", Field.NOTES);
+        byte[] second = batch.encryptText("RC-NEW-2", "another", Field.NOTES);
+        assertThat(batch.decryptText("RC-OLD", existing, Field.NOTES)).isEqualTo("keyed before");
+        assertThat(batch.shreddedAt("RC-NEW-1")).isEmpty();
+        assertThat(counting.calls).as("everything from the cache").isEqualTo(2);
+
+        assertThat(keys.decryptText("RC-NEW-1", first, Field.NOTES)).as("stored: another instance opens it").isEqualTo("a new case");
+        assertThat(keys.decryptText("RC-NEW-2", second, Field.NOTES)).isEqualTo("another");
+        assertThat(store.find("RC-UNKNOWN")).as("no key for a case only looked up").isEmpty();
+        assertThatThrownBy(() -> batch.encryptText("RC-GONE", "late", Field.NOTES)).isInstanceOf(CaseKeyShreddedException.class);
+        batch.prepare(List.of(), List.of("RC-GONE"));
+        assertThat(store.find("RC-GONE").orElseThrow().shredded()).as("a shredded case gets no key").isTrue();
+    }
+
+    /** Counts the calls that reach the store (each one a round trip to MongoDB). */
+    static final class CountingStore implements CaseKeyStore {
+        // WrappedCaseKey: CaseKeyStore.WrappedCaseKey, inherited as a member type of the interface
+        private final CaseKeyStore delegate;
+        int calls;
+
+        CountingStore(CaseKeyStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override public java.util.Optional<WrappedCaseKey> find(String caseId) { calls++; return delegate.find(caseId); }
+        @Override public boolean create(WrappedCaseKey key) { calls++; return delegate.create(key); }
+        @Override public Instant markShredded(String caseId, Instant at) { calls++; return delegate.markShredded(caseId, at); }
+        @Override public java.util.Map<String, WrappedCaseKey> findAll(java.util.Collection<String> ids) { calls++; return delegate.findAll(ids); }
+        @Override public java.util.Set<String> createAll(List<WrappedCaseKey> keys) { calls++; return delegate.createAll(keys); }
+        @Override public List<String> caseIdsWithKeys() { calls++; return delegate.caseIdsWithKeys(); }
+        @Override public boolean replaceWrapped(String id, byte[] expected, byte[] replacement) { calls++; return delegate.replaceWrapped(id, expected, replacement); }
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.readmission.testing;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,24 @@ public final class InMemoryCaseKeyStore implements CaseKeyStore {
     @Override
     public boolean create(WrappedCaseKey key) {
         return keys.putIfAbsent(key.caseId(), key) == null;
+    }
+
+    @Override
+    public Map<String, WrappedCaseKey> findAll(Collection<String> caseIds) {
+        Map<String, WrappedCaseKey> found = new HashMap<>();
+        caseIds.forEach(caseId -> find(caseId).ifPresent(key -> found.put(caseId, key)));
+        return found;
+    }
+
+    @Override
+    public Set<String> createAll(List<WrappedCaseKey> created) {
+        Set<String> stored = new HashSet<>();
+        created.forEach(key -> {
+            if (create(key)) {
+                stored.add(key.caseId());
+            }
+        });
+        return stored;
     }
 
     @Override

@@ -50,11 +50,13 @@ public class SubmissionIntake {
     private final CaseMessageIntake caseMessages;
     private final ExchangeAudit audit;
     private final SubmissionTopics topics;
+    private final SubmissionSealing sealing;
 
     SubmissionIntake(SubmissionStore store, PartyDirectory parties, AvroCodec codec, EventCatalog catalog,
                      SubmissionRecorder recorder, ApplicationIntake applications, CaseMessageIntake caseMessages,
-                     ExchangeAudit audit, SubmissionTopics topics) {
+                     ExchangeAudit audit, SubmissionTopics topics, SubmissionSealing sealing) {
         this.topics = topics;
+        this.sealing = sealing;
         this.store = store;
         this.parties = parties;
         this.codec = codec;
@@ -77,6 +79,7 @@ public class SubmissionIntake {
      */
     public List<IntakeOutcome> receiveAll(List<InboundRecord> received) {
         List<InboundRecord> batch = received.stream().map(topics::authenticate).toList();
+        sealing.prepareFor(batch);
         Set<String> inBatch = new HashSet<>();
         Map<String, Submission> acceptedApplications = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(batch.size());

@@ -1,11 +1,20 @@
 package org.readmission.gateway.submission;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.readmission.gateway.outbox.OutboxMessage;
 import org.readmission.gateway.protection.GatewayFields;
 import org.readmission.protection.CaseKeyShreddedException;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.readmission.events.AvroCodec;
+import org.readmission.events.UndecodableEventException;
+import org.readmission.events.common.CaseId;
+import org.readmission.events.partner.ReadmissionApplicationSubmitted;
+import org.readmission.gateway.inbound.InboundRecord;
 import org.readmission.protection.CaseKeys;
 import org.readmission.protection.FieldEncryption;
 import org.springframework.stereotype.Component;
@@ -23,10 +32,37 @@ public class SubmissionSealing {
 
     private final CaseKeys caseKeys;
     private final FieldEncryption encryption;
+    private final AvroCodec codec;
 
-    SubmissionSealing(CaseKeys caseKeys, FieldEncryption encryption) {
+    SubmissionSealing(CaseKeys caseKeys, FieldEncryption encryption, AvroCodec codec) {
         this.caseKeys = caseKeys;
         this.encryption = encryption;
+        this.codec = codec;
+    }
+
+    /**
+     * Readies the case keys a batch (one poll) will seal under, in two round trips for the whole batch instead of one
+     * or two per submission: the key of every case a message names, and a new key for every application's case (its
+     * id follows from the sender and the application id). Records that do not decode are left to the intake.
+     */
+    void prepareFor(List<InboundRecord> batch) {
+        Set<String> cases = new HashSet<>();
+        Set<String> newCases = new HashSet<>();
+        for (InboundRecord in : batch) {
+            SpecificRecord record;
+            try {
+                record = codec.decode(in.value());
+            } catch (UndecodableEventException | RuntimeException e) {
+                continue;
+            }
+            if (record instanceof ReadmissionApplicationSubmitted application && in.sender() != null) {
+                newCases.add(SubmissionKeys.caseIdOf(SubmissionKeys.ofApplication(in.sender(), application.getApplicationId())));
+            } else if (record.getSchema().getField("caseId") != null
+                    && ((GenericRecord) record).get("caseId") instanceof CaseId caseId) {
+                cases.add(caseId.getValue());
+            }
+        }
+        caseKeys.prepare(cases, newCases);
     }
 
     /**
